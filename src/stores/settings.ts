@@ -1,0 +1,83 @@
+/** Typed datasource settings, built from the merged `datasources:` of config.yaml + secrets.yaml. */
+
+export type DatasourceType = 'redis' | 'yamlfile' | 'jsonfile' | 'shellfile' | 'idfile' | 'actions-cache'
+
+export const DATASOURCE_TYPES: readonly DatasourceType[] = [
+  'redis',
+  'yamlfile',
+  'jsonfile',
+  'shellfile',
+  'idfile',
+  'actions-cache'
+]
+
+/** Datasources that can be the primary (loadable); the others are write-only copies. */
+export const LOADABLE_TYPES: ReadonlySet<DatasourceType> = new Set([
+  'redis',
+  'yamlfile',
+  'jsonfile',
+  'actions-cache'
+])
+
+interface Common {
+  /** Name in config.yaml; equal to the type (the Python tool keyed datasources by module name). */
+  name: DatasourceType
+  isPrimary: boolean
+}
+
+export interface RedisSettings extends Common {
+  type: 'redis'
+  host?: string
+  port?: number
+  db?: number
+  username?: string
+  password?: string
+  /** `redis://` or `rediss://` URL; host/port/db/username/password given beside it override it. */
+  url?: string
+  /** Prepended to the id to form the key (default none, as the Python tool stored under the bare id). */
+  keyPrefix?: string
+  /** Expiry set on every write; none when unset. */
+  ttlSeconds?: number
+  /** TLS: true for defaults, or options; implied by `rediss://`. */
+  tls?: boolean | { ca?: string; servername?: string; rejectUnauthorized?: boolean }
+  /** Connect timeout, ms (default 5000). */
+  connectTimeoutMs?: number
+  /** Per-command timeout, ms (default 5000). */
+  commandTimeoutMs?: number
+  /** Attempts of a read-modify-write before ConflictError (default 100). */
+  maxAttempts?: number
+}
+
+export interface FileSettings extends Common {
+  type: 'yamlfile' | 'jsonfile'
+  /** Absolute path (resolved against the working directory when loaded). */
+  path: string
+}
+
+export interface ShellFileSettings extends Common {
+  type: 'shellfile'
+  path: string
+  /** Keys skipped at any depth. */
+  excludeKeyNames: string[]
+}
+
+export interface IdFileSettings extends Common {
+  type: 'idfile'
+  path: string
+}
+
+export interface ActionsCacheSettings extends Common {
+  type: 'actions-cache'
+  /** Key prefix of the cache entries (default `cicdstatemgr-`). */
+  keyPrefix?: string
+  /** Directory for the archived document (default `$RUNNER_TEMP/cicdstatemgr-cache`). */
+  workDir?: string
+  maxAttempts?: number
+}
+
+export type DatasourceSettings =
+  | RedisSettings
+  | FileSettings
+  | ShellFileSettings
+  | IdFileSettings
+  | ActionsCacheSettings

@@ -1,0 +1,30 @@
+import type { ContextDocument } from '../core/types.js'
+
+/**
+ * Turns the current stored document (undefined when none) into the one to store. It may be called more
+ * than once: when a concurrent writer got in first, the store reloads and calls it again, so it must be
+ * a pure function of its argument (re-applying recorded changes), never a one-shot side effect.
+ */
+export type Mutation = (current: ContextDocument | undefined) => ContextDocument
+
+/**
+ * One datasource. A primary-capable store (redis, yamlfile, jsonfile, actions-cache) implements
+ * load/update; write-only stores (shellfile, idfile) implement only save and reject the rest.
+ */
+export interface StateStore {
+  /** The datasource name in config.yaml (`redis`, `yamlfile`, …). */
+  readonly name: string
+  /** Whether this store can be the source of truth (load/update). */
+  readonly loadable: boolean
+  /** The document stored under `id`, or undefined when there is none. */
+  load(id: string): Promise<ContextDocument | undefined>
+  /**
+   * Read-modify-write under `id` with no lost update: detects a concurrent writer and retries the
+   * mutation on the fresh document (bounded). Returns the document as stored.
+   */
+  update(id: string, mutate: Mutation): Promise<ContextDocument>
+  /** Writes a copy of `doc` (non-primary use: local files for shells and tools). Atomic. */
+  save(id: string, doc: ContextDocument): Promise<void>
+  /** Releases connections; always called, in `finally`. */
+  close(): Promise<void>
+}
