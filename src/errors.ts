@@ -40,8 +40,16 @@ export class StoreError extends CicdError {}
 /** A read-modify-write kept colliding with concurrent writers past its retry budget. */
 export class ConflictError extends StoreError {}
 
-/** One or more event handlers failed under `on-error: fail`. */
-export class HandlerError extends CicdError {}
+/** One or more event handlers failed under `on-error: fail` (after what succeeded was persisted). */
+export class HandlerError extends CicdError {
+  constructor(
+    message: string,
+    /** Every handler outcome of the run, for summaries. */
+    readonly outcomes: readonly unknown[] = []
+  ) {
+    super(message)
+  }
+}
 
 /** The message of anything thrown, never `undefined` and never a stack trace. */
 export function errorMessage(error: unknown): string {

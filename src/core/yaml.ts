@@ -1,16 +1,48 @@
-import { parse, parseDocument, stringify, type ParseOptions, type SchemaOptions } from 'yaml'
+import {
+  parse,
+  parseDocument,
+  stringify,
+  type DocumentOptions,
+  type ParseOptions,
+  type ScalarTag,
+  type SchemaOptions,
+  type Tags
+} from 'yaml'
 import { ConfigError } from '../errors.js'
 
 /**
- * YAML as PyYAML reads and writes it (YAML 1.1: `yes`/`no` booleans, `<<` merge keys), so config files
- * and stored documents mean the same thing to the Python tool and to us. Timestamps stay strings: a
- * context document must survive a JSON round-trip unchanged.
+ * YAML as PyYAML reads and writes it, so config files and stored documents mean the same thing to the
+ * Python tool and to us: YAML 1.1 (`yes`/`on` booleans, octals, `<<` merge keys) with PyYAML's booleans —
+ * the spec's `y`/`n` are plain strings there — and timestamps kept as strings, because a context document
+ * must survive a JSON round-trip unchanged.
  */
-const OPTIONS: ParseOptions & SchemaOptions = {
+const BOOL = 'tag:yaml.org,2002:bool'
+const TIMESTAMP = 'tag:yaml.org,2002:timestamp'
+
+function pyBool(value: boolean, test: RegExp): ScalarTag {
+  return {
+    tag: BOOL,
+    default: true,
+    test,
+    identify: (v) => v === value,
+    resolve: () => value,
+    stringify: () => String(value)
+  }
+}
+
+function tagName(t: Tags[number]): string {
+  return typeof t === 'string' ? `tag:yaml.org,2002:${t}` : t.tag
+}
+
+const OPTIONS: DocumentOptions & ParseOptions & SchemaOptions = {
   version: '1.1',
   merge: true,
-  customTags: (tags) => tags.filter((t) => typeof t === 'function' || t.tag !== 'tag:yaml.org,2002:timestamp'),
-  uniqueKeys: false
+  uniqueKeys: false,
+  customTags: (tags) => [
+    pyBool(true, /^(?:yes|Yes|YES|true|True|TRUE|on|On|ON)$/),
+    pyBool(false, /^(?:no|No|NO|false|False|FALSE|off|Off|OFF)$/),
+    ...tags.filter((t) => tagName(t) !== BOOL && tagName(t) !== TIMESTAMP)
+  ]
 }
 
 /** Parses YAML text; a syntax error becomes a ConfigError naming `source` and the line. */

@@ -1,0 +1,136 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { UsageError } from '../errors.js'
+
+/**
+ * The Python tool's flags, parsed with node:util's parseArgs (standard library: no start-up cost, strict
+ * about unknown flags and missing values).
+ */
+export interface CliArgs {
+  config?: string
+  secrets?: string
+  initNew?: string
+  initBasesDir?: string
+  initAppConfigFile?: string
+  initCicdContextName: string
+  id?: string
+  set: string[]
+  get?: string
+  load: boolean
+  generate?: string
+  handleEvent?: string
+  tmplCtxVar: string[]
+  preSetForceReload: boolean
+  logLevel?: string
+  dryRun: boolean
+  help: boolean
+  version: boolean
+}
+
+const OPTIONS = {
+  config: { type: 'string' },
+  secrets: { type: 'string' },
+  'init-new': { type: 'string' },
+  'init-bases-dir': { type: 'string' },
+  'init-app-config-file': { type: 'string' },
+  'init-cicd-context-name': { type: 'string', default: 'stage' },
+  id: { type: 'string' },
+  set: { type: 'string', multiple: true, default: [] as string[] },
+  get: { type: 'string' },
+  load: { type: 'boolean', default: false },
+  generate: { type: 'string' },
+  'handle-event': { type: 'string' },
+  'tmpl-ctx-var': { type: 'string', multiple: true, default: [] as string[] },
+  'pre-set-force-reload': { type: 'boolean', default: false },
+  'log-level': { type: 'string', short: 'l' },
+  'dry-run': { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  version: { type: 'boolean', default: false }
+} satisfies ParseArgsConfig['options']
+
+export function parseCliArgs(argv: readonly string[]): CliArgs {
+  let values
+  try {
+    ;({ values } = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false }))
+  } catch (error) {
+    throw new UsageError(firstLine((error as Error).message))
+  }
+  return {
+    config: values.config,
+    secrets: values.secrets,
+    initNew: values['init-new'],
+    initBasesDir: values['init-bases-dir'],
+    initAppConfigFile: values['init-app-config-file'],
+    initCicdContextName: values['init-cicd-context-name'],
+    id: values.id,
+    set: values.set,
+    get: values.get,
+    load: values.load,
+    generate: values.generate,
+    handleEvent: values['handle-event'],
+    tmplCtxVar: values['tmpl-ctx-var'],
+    preSetForceReload: values['pre-set-force-reload'],
+    logLevel: values['log-level'],
+    dryRun: values['dry-run'],
+    help: values.help,
+    version: values.version
+  }
+}
+
+/** The one operation a command line asks for; combinations the Python tool silently ignored are errors. */
+export type Operation = 'init-new' | 'load' | 'get' | 'generate' | 'handle-event' | 'set'
+
+export function selectOperation(a: CliArgs): Operation {
+  const given: Array<[string, boolean]> = [
+    ['--init-new', a.initNew !== undefined],
+    ['--load', a.load],
+    ['--get', a.get !== undefined],
+    ['--generate', a.generate !== undefined]
+  ]
+  const primary = given.filter(([, on]) => on).map(([flag]) => flag)
+  if (primary.length > 1) throw new UsageError(`${primary[0]} cannot be combined with ${primary[1]}`)
+  const op = primary[0]
+  if (op === '--get' || op === '--generate') {
+    const extra = a.set.length > 0 ? '--set' : a.handleEvent !== undefined ? '--handle-event' : undefined
+    if (extra) throw new UsageError(`${op} cannot be combined with ${extra}`)
+    if (a.dryRun) throw new UsageError(`${op} cannot be combined with --dry-run`)
+  }
+  if (op) return op.slice(2) as Operation
+  if (a.handleEvent !== undefined) return 'handle-event'
+  if (a.set.length > 0) {
+    if (a.dryRun) throw new UsageError('--set alone cannot be combined with --dry-run (use --handle-event)')
+    return 'set'
+  }
+  throw new UsageError('nothing to do: give one of --init-new, --load, --get, --set, --generate, --handle-event')
+}
+
+function firstLine(text: string): string {
+  return text.split('\n', 1)[0] ?? text
+}
+
+export const HELP = `usage: cicdstatemgr [options]
+
+CI/CD context data (config + state) across steps, jobs and runs; a drop-in for the Python cicdstatemgr.
+
+operations (one per call):
+  --init-new ID                 create the context ID from the app config (prints the id)
+  --load                        read --id from the primary, apply --set/--handle-event, refresh local files
+  --get EXPR                    print the value at a JSONPath (strings rendered as templates)
+  --set PATH=VALUE              set values (repeatable; 'a=1|b=2'; key[]=a,b appends; key{}=a,b unique;
+                                VALUE file://PATH reads JSON, YAML or text)
+  --generate EXPR               run the generator items at a JSONPath
+  --handle-event PIPELINE=EVENT run the event's handlers (with --init-new, --load or alone)
+
+options:
+  --config PATH                 config.yaml       (env CICDSTATEMGR_CONFIG_PATH)
+  --secrets PATH                secrets.yaml      (env CICDSTATEMGR_SECRETS_PATH)
+  --id ID                       context data id   (env CICDSTATEMGR_CONTEXT_DATA_ID)
+  --init-app-config-file PATH   app config        (env CICDSTATEMGR_INIT_APP_CONFIG_PATH)
+  --init-bases-dir DIR          bases directory   (env CICDSTATEMGR_BASES_DIR_PATH; default: app config's dir)
+  --init-cicd-context-name NAME cicd context      (default: stage)
+  --tmpl-ctx-var PATH=EXPR      template context value from a JSONPath, or the literal text (repeatable)
+  --pre-set-force-reload        accepted for compatibility: every write already reads the primary first
+  --dry-run                     with --handle-event: print each request instead of sending; store nothing
+  -l, --log-level LEVEL         DEBUG, INFO, WARNING (default), ERROR
+  -h, --help                    this help
+  --version                     print the version
+`

@@ -1,0 +1,120 @@
+import { loadConfig, type LoadedConfig } from '../core/config.js'
+import { ContextManager, type OperationResult } from '../core/context-manager.js'
+import { parseEventRef } from '../core/events.js'
+import { parseLogLevel, StreamLogger, type Logger } from '../core/logger.js'
+import { parseSetPairs, splitSetArgs } from '../core/set-args.js'
+import { errorMessage, UsageError } from '../errors.js'
+import { defaultRegistry } from '../handlers/registry.js'
+import { createStores, type StoreSet } from '../stores/create-stores.js'
+import { VERSION } from '../version.js'
+import { HELP, parseCliArgs, selectOperation, type CliArgs, type Operation } from './args.js'
+import { formatDryRun, formatValue } from './output.js'
+
+export interface CliIo {
+  stdout: (text: string) => void
+  stderr: (text: string) => void
+  env: NodeJS.ProcessEnv
+  cwd: string
+}
+
+const defaultIo = (): CliIo => ({
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  env: process.env,
+  cwd: process.cwd()
+})
+
+/** Runs one command line; returns the exit code. Errors are one line on stderr, never the help text. */
+export async function main(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
+  const logger = new StreamLogger('warning', io.stderr)
+  let stores: StoreSet | undefined
+  try {
+    const args = parseCliArgs(argv)
+    if (args.help) return io.stdout(HELP), 0
+    if (args.version) return io.stdout(`${VERSION}\n`), 0
+    const level = args.logLevel === undefined ? 'warning' : parseLogLevel(args.logLevel)
+    if (!level) throw new UsageError(`--log-level '${args.logLevel}': expected DEBUG, INFO, WARNING or ERROR`)
+    const log = new StreamLogger(level, io.stderr)
+    const op = selectOperation(args)
+    const config = loadConfig({
+      configPath: args.config ?? nonEmpty(io.env.CICDSTATEMGR_CONFIG_PATH) ?? requiredConfig(),
+      secretsPath: args.secrets ?? nonEmpty(io.env.CICDSTATEMGR_SECRETS_PATH),
+      cwd: io.cwd
+    })
+    for (const secret of config.secretValues) {
+      log.addSecret(secret)
+      logger.addSecret(secret)
+    }
+    stores = await createStores(config.datasources, log)
+    const manager = new ContextManager({ config, stores, logger: log, handlers: defaultRegistry })
+    await runOperation(op, args, manager, config, io, log)
+    return 0
+  } catch (error) {
+    logger.error(errorMessage(error))
+    return error instanceof UsageError ? 2 : 1
+  } finally {
+    await stores?.close().catch((e: unknown) => logger.warning(`closing datasources: ${errorMessage(e)}`))
+  }
+}
+
+async function runOperation(
+  op: Operation,
+  args: CliArgs,
+  manager: ContextManager,
+  _config: LoadedConfig,
+  io: CliIo,
+  log: Logger
+): Promise<void> {
+  const sets = parseSetPairs(splitSetArgs(args.set), io.cwd)
+  const event = args.handleEvent !== undefined ? parseEventRef(args.handleEvent) : undefined
+  const common = { sets, tmplCtxVars: args.tmplCtxVar, dryRun: args.dryRun, ...(event ? { event } : {}) }
+  if (args.preSetForceReload) log.debug('--pre-set-force-reload: every write already reads the primary first')
+  let result: OperationResult
+  switch (op) {
+    case 'get': {
+      const got = await manager.get(contextId(args, io), args.get as string, args.tmplCtxVar)
+      if (got.found) io.stdout(formatValue(got.value))
+      return
+    }
+    case 'generate':
+      await manager.generate(contextId(args, io), args.generate as string, args.tmplCtxVar)
+      return
+    case 'init-new':
+      result = await manager.initNew({
+        ...common,
+        id: args.initNew as string,
+        contextName: args.initCicdContextName,
+        appConfigPath:
+          args.initAppConfigFile ??
+          nonEmpty(io.env.CICDSTATEMGR_INIT_APP_CONFIG_PATH) ??
+          fail('--init-new needs --init-app-config-file PATH (or env CICDSTATEMGR_INIT_APP_CONFIG_PATH)'),
+        ...optional('basesDir', args.initBasesDir ?? nonEmpty(io.env.CICDSTATEMGR_BASES_DIR_PATH)),
+        cwd: io.cwd
+      })
+      if (!args.dryRun) io.stdout(`${result.id}\n`)
+      break
+    default:
+      result = await manager.update({ ...common, id: contextId(args, io) })
+  }
+  if (args.dryRun) io.stdout(formatDryRun(result.outcomes))
+}
+
+function contextId(args: CliArgs, io: CliIo): string {
+  return args.id ?? nonEmpty(io.env.CICDSTATEMGR_CONTEXT_DATA_ID) ?? fail('--id ID is required (or env CICDSTATEMGR_CONTEXT_DATA_ID)')
+}
+
+function requiredConfig(): never {
+  return fail('--config PATH is required (or env CICDSTATEMGR_CONFIG_PATH)')
+}
+
+function fail(message: string): never {
+  throw new UsageError(message)
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value === '' ? undefined : value
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V }
+}

@@ -1,0 +1,168 @@
+import { HandlerError, NotFoundError, PathError } from '../errors.js'
+import type { StoreSet } from '../stores/create-stores.js'
+import { loadAppConfig } from './app-config.js'
+import type { LoadedConfig } from './config.js'
+import { buildDocument, variableTemplates } from './document.js'
+import { dispatchEvent, type EventRef, type HandlerOutcome, type HandlerRegistry } from './events.js'
+import { queryValue } from './jsonpath.js'
+import type { Logger } from './logger.js'
+import { createTemplateContext, renderOne } from './renderer.js'
+import { isPlainText } from './templating/plain.js'
+import type { SetOperation } from './set-args.js'
+import { isJsonObject, type ContextDocument, type JsonValue } from './types.js'
+import { WorkingDocument } from './working-document.js'
+
+export interface ManagerDeps {
+  config: LoadedConfig
+  stores: StoreSet
+  logger: Logger
+  handlers: HandlerRegistry
+}
+
+/** What a mutating operation did. */
+export interface OperationResult {
+  id: string
+  document: ContextDocument
+  /** Paths set by --set, generators and handlers, in order. */
+  changed: string[]
+  outcomes: HandlerOutcome[]
+}
+
+export interface InitOptions {
+  id: string
+  contextName: string
+  appConfigPath: string
+  basesDir?: string
+  cwd: string
+  sets?: SetOperation[]
+  event?: EventRef
+  tmplCtxVars?: string[]
+  dryRun?: boolean
+}
+
+export interface UpdateOptions {
+  id: string
+  sets?: SetOperation[]
+  event?: EventRef
+  tmplCtxVars?: string[]
+  dryRun?: boolean
+}
+
+export interface GetResult {
+  found: boolean
+  /** The value (a string value rendered as a template). */
+  value: unknown
+}
+
+/**
+ * The operations of DESIGN §4 on one set of stores. Every write is a read-modify-write against the primary
+ * that replays this call's changes on the freshest document, then refreshes the local copies.
+ */
+export class ContextManager {
+  constructor(private readonly deps: ManagerDeps) {}
+
+  /** --init-new: builds a fresh document, applies sets, renders variables, optionally handles an event. */
+  async initNew(o: InitOptions): Promise<OperationResult> {
+    const app = loadAppConfig(o.appConfigPath, o.basesDir, o.cwd)
+    const work = new WorkingDocument(buildDocument(o.id, o.contextName, app))
+    applySets(work, o.sets)
+    for (const [name, template] of Object.entries(variableTemplates(app))) {
+      const value = typeof template === 'string' ? await renderOne(template, work.doc, `variables.${name}`) : template
+      work.set(`variables.${name}`, value)
+    }
+    const outcomes = o.event ? await this.dispatch(work, o.event, o.tmplCtxVars, o.dryRun) : []
+    // A new context replaces whatever was stored under the id, as in the Python tool.
+    const initial = work.doc
+    return this.finish(o.id, work, outcomes, o.dryRun, () => structuredClone(initial))
+  }
+
+  /** --load / --set / --handle-event: reads the primary, applies sets, handles an event, persists. */
+  async update(o: UpdateOptions): Promise<OperationResult> {
+    const work = new WorkingDocument(await this.read(o.id))
+    applySets(work, o.sets)
+    const outcomes = o.event ? await this.dispatch(work, o.event, o.tmplCtxVars, o.dryRun) : []
+    return this.finish(o.id, work, outcomes, o.dryRun, (current) => {
+      if (!current) throw new NotFoundError(`no context data with id '${o.id}' (it was removed while this ran)`)
+      return work.replayOnto(current)
+    })
+  }
+
+  /** --get: JSONPath on the primary's document; a string result is rendered as a template. */
+  async get(id: string, expression: string, tmplCtxVars: string[] = []): Promise<GetResult> {
+    const doc = await this.read(id)
+    const { found, value } = queryValue(doc, expression)
+    if (!found || typeof value !== 'string') return { found, value }
+    const context = isPlainText(value) ? {} : createTemplateContext(doc, this.deps.config.config, tmplCtxVars)
+    return { found, value: await renderOne(value, context, expression) }
+  }
+
+  /** --generate: runs the generator items found at a JSONPath (each optionally gated by `if`). */
+  async generate(id: string, expression: string, tmplCtxVars: string[] = []): Promise<OperationResult> {
+    const work = new WorkingDocument(await this.read(id))
+    const match = queryValue(work.doc, expression)
+    if (!match.found || !isJsonObject(match.value)) {
+      throw new PathError(`--generate '${expression}' must select exactly one mapping of generator items`)
+    }
+    for (const [name, item] of Object.entries(match.value)) await this.runGenerator(work, name, item, tmplCtxVars)
+    return this.finish(id, work, [], false, (current) => {
+      if (!current) throw new NotFoundError(`no context data with id '${id}'`)
+      return work.replayOnto(current)
+    })
+  }
+
+  private async runGenerator(work: WorkingDocument, name: string, item: JsonValue, vars: string[]): Promise<void> {
+    if (!isJsonObject(item)) throw new PathError(`generator item '${name}' must be a mapping`)
+    const context = createTemplateContext(work.doc, this.deps.config.config, vars, { generator: structuredClone(item) })
+    if (item.if !== undefined && !(await renderOne(String(item.if), context, `${name}.if`)).trim()) return
+    const sets = Array.isArray(item.set) ? item.set : []
+    for (const [i, entry] of sets.entries()) {
+      if (!isJsonObject(entry) || typeof entry.key !== 'string') {
+        throw new PathError(`generator item '${name}': set[${i}] needs 'key' and 'value'`)
+      }
+      const key = (await renderOne(entry.key, context, `${name}.set[${i}].key`)).trim()
+      if (!key || entry.value === undefined || entry.value === null || entry.value === '') continue
+      work.set(key, await renderOne(String(entry.value), context, `${name}.set[${i}].value`))
+    }
+  }
+
+  private async read(id: string): Promise<ContextDocument> {
+    const doc = await this.deps.stores.primary.load(id)
+    if (!doc) throw new NotFoundError(`no context data with id '${id}' in datasource '${this.deps.stores.primary.name}'`)
+    return doc
+  }
+
+  private async dispatch(work: WorkingDocument, event: EventRef, vars: string[] = [], dryRun = false): Promise<HandlerOutcome[]> {
+    const { config, logger, handlers } = this.deps
+    return dispatchEvent(event, { work, config, logger, tmplCtxVars: vars, dryRun }, handlers)
+  }
+
+  /** Persists (unless a dry run), refreshes the copies, then reports handler failures. */
+  private async finish(
+    id: string,
+    work: WorkingDocument,
+    outcomes: HandlerOutcome[],
+    dryRun: boolean | undefined,
+    mutate: (current: ContextDocument | undefined) => ContextDocument
+  ): Promise<OperationResult> {
+    let document = work.doc
+    if (!dryRun) {
+      const { primary, copies } = this.deps.stores
+      document = await primary.update(id, mutate)
+      await Promise.all(copies.map((store) => store.save(id, document)))
+    }
+    const failed = outcomes.filter((o) => o.status === 'failed')
+    for (const o of failed.filter((f) => f.onError === 'warn')) {
+      this.deps.logger.warning(`${o.handler} '${o.block}' failed (on-error: warn): ${o.reason ?? ''}`)
+    }
+    const fatal = failed.filter((o) => o.onError === 'fail')
+    if (fatal.length > 0) {
+      const list = fatal.map((o) => `${o.handler} '${o.block}'${o.httpStatus ? ` (HTTP ${o.httpStatus})` : ''}: ${o.reason ?? 'failed'}`)
+      throw new HandlerError(`${fatal.length} event handler(s) failed: ${list.join('; ')}`, outcomes)
+    }
+    return { id, document, changed: work.changedPaths, outcomes }
+  }
+}
+
+function applySets(work: WorkingDocument, sets: SetOperation[] = []): void {
+  for (const { path, value } of sets) work.set(path, value)
+}

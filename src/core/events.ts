@@ -1,0 +1,143 @@
+import { ConfigError } from '../errors.js'
+import type { LoadedConfig } from './config.js'
+import type { Logger } from './logger.js'
+import { createTemplateContext, loadRenderer, type Render } from './renderer.js'
+import { isJsonObject, type JsonObject, type JsonValue } from './types.js'
+import type { WorkingDocument } from './working-document.js'
+
+/** `--handle-event pipeline=event`. */
+export interface EventRef {
+  pipeline: string
+  event: string
+}
+
+export function parseEventRef(text: string): EventRef {
+  const parts = text.split('=')
+  if (parts.length !== 2 || !parts[0]?.trim() || !parts[1]?.trim()) {
+    throw new ConfigError(`--handle-event '${text}': expected pipeline=event`)
+  }
+  return { pipeline: parts[0].trim(), event: parts[1].trim() }
+}
+
+/** What one handler block did. */
+export interface HandlerOutcome {
+  /** Handler kind: notify, manual-choice, respond, trigger-pipeline, set-values. */
+  handler: string
+  /** Block name (`default` for the single-block form). */
+  block: string
+  status: 'ok' | 'skipped' | 'failed' | 'dry-run'
+  onError: 'fail' | 'warn'
+  /** Why it was skipped, or the one-line error. */
+  reason?: string
+  httpStatus?: number
+  /** Values stored by this block (path -> value). */
+  captured?: Record<string, JsonValue>
+  /** The request it sent, or would send in a dry run (secrets masked). */
+  request?: { method: string; url: string; headers: Record<string, string>; body: string }
+}
+
+/** Everything a handler may use. The core knows nothing of HTTP: handlers bring their own services. */
+export interface HandlerContext {
+  work: WorkingDocument
+  config: LoadedConfig
+  tmplCtxVars: readonly string[]
+  logger: Logger
+  render: Render
+  dryRun: boolean
+  event: EventRef
+}
+
+/** One handler kind behind one interface. */
+export interface EventHandler {
+  /** The key under `event-handlers.<event>` (e.g. `notify`). */
+  readonly kind: string
+  /** A key that marks the single-block form (e.g. `message`); otherwise the config holds named blocks. */
+  readonly singleBlockKey: string
+  /** The template-context key the block is exposed under (e.g. `notify`, `manualChoice`). */
+  readonly contextKey: string
+  /** Runs one enabled block whose `if` passed; `templateContext` already holds the block. */
+  run(block: JsonObject, name: string, templateContext: JsonObject, ctx: HandlerContext): Promise<HandlerOutcome>
+}
+
+/** Handler kinds, each imported only when an event uses it. */
+export type HandlerRegistry = ReadonlyMap<string, () => Promise<EventHandler>>
+
+/**
+ * Runs the handlers of one event in file order. A block that throws becomes a `failed` outcome and the
+ * remaining handlers still run; the caller persists what succeeded and then decides the exit.
+ */
+export async function dispatchEvent(
+  ref: EventRef,
+  ctx: Omit<HandlerContext, 'render' | 'event'>,
+  registry: HandlerRegistry
+): Promise<HandlerOutcome[]> {
+  const handlers = eventHandlers(ctx.work.doc, ref)
+  const outcomes: HandlerOutcome[] = []
+  if (!handlers) return outcomes
+  const full: HandlerContext = { ...ctx, event: ref, render: await loadRenderer() }
+  for (const [kind, config] of Object.entries(handlers)) {
+    const load = registry.get(kind)
+    if (!load) {
+      throw new ConfigError(`${ref.pipeline}=${ref.event}: unknown event handler '${kind}' (known: ${[...registry.keys()].join(', ')})`)
+    }
+    const handler = await load()
+    for (const [name, block] of blocksOf(handler, config, ref)) {
+      outcomes.push(await runBlock(handler, name, block, full))
+    }
+  }
+  return outcomes
+}
+
+function eventHandlers(doc: JsonObject, ref: EventRef): JsonObject | undefined {
+  const pipelines = isJsonObject(doc.pipelines) ? doc.pipelines : {}
+  const pipeline = pipelines[ref.pipeline]
+  if (!isJsonObject(pipeline)) {
+    const known = Object.keys(pipelines).join(', ') || 'none'
+    throw new ConfigError(`unknown pipeline '${ref.pipeline}' in --handle-event ${ref.pipeline}=${ref.event} (pipelines: ${known})`)
+  }
+  const all = pipeline['event-handlers']
+  const handlers = isJsonObject(all) ? all[ref.event] : undefined
+  if (handlers === undefined || handlers === null) return undefined
+  if (!isJsonObject(handlers)) {
+    throw new ConfigError(`pipelines.${ref.pipeline}.event-handlers.${ref.event} must be a mapping of handlers`)
+  }
+  return handlers
+}
+
+const SHARED_KEYS = new Set(['enabled', 'if', 'on-error'])
+
+/** Single-block form -> one `default` block; named form -> each block, with handler-level keys inherited. */
+function blocksOf(handler: EventHandler, config: JsonValue, ref: EventRef): Array<[string, JsonObject]> {
+  const where = `${ref.pipeline}=${ref.event} ${handler.kind}`
+  if (!isJsonObject(config)) throw new ConfigError(`${where}: the handler config must be a mapping`)
+  if (handler.singleBlockKey in config) return [['default', config]]
+  const shared = Object.fromEntries(Object.entries(config).filter(([k]) => SHARED_KEYS.has(k)))
+  return Object.entries(config)
+    .filter(([k]) => !SHARED_KEYS.has(k))
+    .map(([name, block]) => {
+      if (!isJsonObject(block)) throw new ConfigError(`${where}: block '${name}' must be a mapping`)
+      return [name, { ...shared, ...block }]
+    })
+}
+
+async function runBlock(handler: EventHandler, name: string, block: JsonObject, ctx: HandlerContext): Promise<HandlerOutcome> {
+  const onError = block['on-error'] === 'warn' ? 'warn' : 'fail'
+  const base = { handler: handler.kind, block: name, onError } as const
+  if (block.enabled === false || (typeof block.enabled === 'string' && block.enabled.trim().toLowerCase() === 'false')) {
+    return { ...base, status: 'skipped', reason: 'enabled: false' }
+  }
+  try {
+    const templateContext = createTemplateContext(ctx.work.doc, ctx.config.config, ctx.tmplCtxVars, {
+      [handler.contextKey]: structuredClone(block)
+    })
+    if (typeof block.if === 'string' || typeof block.if === 'number') {
+      const gate = ctx.render(String(block.if), templateContext, `${handler.kind}.${name}.if`)
+      if (!gate.trim()) return { ...base, status: 'skipped', reason: "'if' rendered blank" }
+    }
+    return { ...(await handler.run(block, name, templateContext, ctx)), onError }
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    ctx.logger.error(`${handler.kind} '${name}' failed: ${reason}`)
+    return { ...base, status: 'failed', reason }
+  }
+}

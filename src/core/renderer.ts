@@ -1,0 +1,51 @@
+import { UsageError } from '../errors.js'
+import { tryQueryValue } from './jsonpath.js'
+import { setAtPath } from './prop-path.js'
+import { isPlainText } from './templating/plain.js'
+import type { ContextDocument, JsonObject, JsonValue } from './types.js'
+
+/** Renders one template; `name` says what is rendered, for error messages. */
+export type Render = (template: string, context: Record<string, unknown>, name: string) => string
+
+let engine: Promise<Render> | undefined
+
+/**
+ * The template renderer. Text without template markers is returned as Jinja2 would render it (minus one
+ * trailing newline) without loading the engine, so plain `--get`s stay at bare start-up cost.
+ */
+export function loadRenderer(): Promise<Render> {
+  engine ??= import('./templating/render.js').then(({ renderTemplate }) => {
+    return (template, context, name) => renderTemplate(template, context, { name })
+  })
+  return engine
+}
+
+export async function renderOne(template: string, context: Record<string, unknown>, name: string): Promise<string> {
+  if (isPlainText(template)) return template.endsWith('\n') ? template.slice(0, -1) : template
+  return (await loadRenderer())(template, context, name)
+}
+
+/**
+ * The context templates see: a copy of the document (templates can call list methods like `append`,
+ * which must not leak into the stored data), `configData`, and the `--tmpl-ctx-var`s of this call.
+ * Each `path=EXPR` places the JSONPath result of EXPR at `path`, or the literal EXPR text when it does not
+ * match (as the Python tool did).
+ */
+export function createTemplateContext(
+  doc: ContextDocument,
+  configData: JsonObject,
+  tmplCtxVars: readonly string[] = [],
+  extra: Record<string, JsonValue> = {}
+): JsonObject {
+  const context: JsonObject = { ...structuredClone(doc), configData: structuredClone(configData), ...extra }
+  for (const pair of tmplCtxVars) {
+    const eq = pair.indexOf('=')
+    if (eq <= 0) throw new UsageError(`--tmpl-ctx-var '${pair}': expected path=expression`)
+    const path = pair.slice(0, eq).trim()
+    const expression = pair.slice(eq + 1)
+    const match = tryQueryValue(doc, expression)
+    const value = match.found ? (match.value as JsonValue) : expression
+    if (value !== null && value !== undefined && value !== '') setAtPath(context, path, structuredClone(value))
+  }
+  return context
+}

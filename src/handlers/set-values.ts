@@ -1,0 +1,27 @@
+import { ConfigError } from '../errors.js'
+import type { EventHandler, HandlerOutcome } from '../core/events.js'
+import { isJsonObject, type JsonValue } from '../core/types.js'
+
+/** `set-values`: each `{from, to}` — `from` rendered and stripped; when non-blank, stored at rendered `to`. */
+export const setValuesHandler: EventHandler = {
+  kind: 'set-values',
+  singleBlockKey: 'set',
+  contextKey: 'set-values',
+  async run(block, name, templateContext, ctx): Promise<HandlerOutcome> {
+    const items = block.set
+    const where = `set-values '${name}'`
+    if (!Array.isArray(items)) throw new ConfigError(`${where}: 'set' must be a list of {from, to}`)
+    const captured: Record<string, JsonValue> = {}
+    items.forEach((item, i) => {
+      if (!isJsonObject(item) || item.from === undefined || typeof item.to !== 'string') {
+        throw new ConfigError(`${where}: set[${i}] needs 'from' and 'to'`)
+      }
+      const value = ctx.render(String(item.from), templateContext, `${where} set[${i}].from`).trim()
+      if (!value) return
+      const to = ctx.render(item.to, templateContext, `${where} set[${i}].to`).trim()
+      if (!ctx.dryRun) ctx.work.set(to, value)
+      captured[to] = value
+    })
+    return { handler: 'set-values', block: name, status: ctx.dryRun ? 'dry-run' : 'ok', onError: 'fail', captured }
+  }
+}
