@@ -55,6 +55,9 @@ export class HandlerError extends CicdError {
 export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message
   if (typeof error === 'string') return error
+  // Errors from another realm (vm contexts, jest) fail instanceof but still carry a message.
+  const message = (error as { message?: unknown } | null)?.message
+  if (typeof message === 'string') return message
   try {
     return JSON.stringify(error) ?? String(error)
   } catch {
