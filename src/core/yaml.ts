@@ -34,6 +34,18 @@ function tagName(t: Tags[number]): string {
   return typeof t === 'string' ? `tag:yaml.org,2002:${t}` : t.tag
 }
 
+/**
+ * Timestamps resolve to the string as written; keeping the tag (rather than dropping it) makes the
+ * writer quote date-like strings, which PyYAML would otherwise read back as dates.
+ */
+const timestampAsString: ScalarTag = {
+  tag: TIMESTAMP,
+  default: true,
+  test: /^\d{4}-\d{1,2}-\d{1,2}(?:(?:[Tt]|[ \t]+)\d{1,2}:\d{2}:\d{2}(?:\.\d*)?(?:[ \t]*(?:Z|[-+]\d{1,2}(?::\d{2})?))?)?$/,
+  identify: () => false,
+  resolve: (text) => text
+}
+
 const OPTIONS: DocumentOptions & ParseOptions & SchemaOptions = {
   version: '1.1',
   merge: true,
@@ -41,6 +53,7 @@ const OPTIONS: DocumentOptions & ParseOptions & SchemaOptions = {
   customTags: (tags) => [
     pyBool(true, /^(?:yes|Yes|YES|true|True|TRUE|on|On|ON)$/),
     pyBool(false, /^(?:no|No|NO|false|False|FALSE|off|Off|OFF)$/),
+    timestampAsString,
     ...tags.filter((t) => tagName(t) !== BOOL && tagName(t) !== TIMESTAMP)
   ]
 }

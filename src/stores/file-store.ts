@@ -1,0 +1,113 @@
+import { readFile } from 'node:fs/promises'
+import type { Logger } from '../core/logger.js'
+import type { ContextDocument } from '../core/types.js'
+import { isJsonObject } from '../core/types.js'
+import { parseYaml, stringifyYaml } from '../core/yaml.js'
+import { StoreError, errorMessage } from '../errors.js'
+import { writeFileAtomic } from './atomic-write.js'
+import { withFileLock, type FileLockOptions } from './file-lock.js'
+import type { FileSettings } from './settings.js'
+import type { Mutation, StateStore } from './state-store.js'
+
+/** Options beyond the config file; tests shorten the lock wait. */
+export type FileStoreOptions = Pick<FileLockOptions, 'timeoutMs' | 'staleMs'>
+
+/**
+ * `yamlfile` / `jsonfile`: the document in one local file. Usually a copy for shells and tools; as the
+ * primary, `update` is serialized across processes by a lock on the file.
+ */
+export class FileStore implements StateStore {
+  readonly name: string
+  readonly loadable = true
+  private readonly path: string
+
+  constructor(
+    private readonly settings: FileSettings,
+    private readonly logger: Logger,
+    private readonly options: FileStoreOptions = {}
+  ) {
+    this.name = settings.name
+    this.path = settings.path
+  }
+
+  /**
+   * The document in the file, or undefined when there is none or it belongs to another id: the file
+   * holds one context at a time and must never answer for a different one.
+   */
+  async load(id: string): Promise<ContextDocument | undefined> {
+    const text = await this.readText()
+    if (text === undefined || text.trim() === '') return undefined
+    const doc = this.parse(text)
+    const state: unknown = doc.state
+    const storedId = isJsonObject(state) ? state.cicdContextDataId : undefined
+    if (storedId !== id) {
+      this.logger.debug(`${this.name}: ${this.path} holds id ${String(storedId)}, not ${id}`)
+      return undefined
+    }
+    return doc
+  }
+
+  async update(id: string, mutate: Mutation): Promise<ContextDocument> {
+    return withFileLock(
+      this.path,
+      async (lock) => {
+        const next = mutate(await this.load(id))
+        lock.assertHeld()
+        await this.write(next)
+        return next
+      },
+      { ...this.options, logger: this.logger }
+    )
+  }
+
+  async save(_id: string, doc: ContextDocument): Promise<void> {
+    await this.write(doc)
+  }
+
+  async close(): Promise<void> {}
+
+  private async write(doc: ContextDocument): Promise<void> {
+    await writeFileAtomic(this.path, serializeDocument(this.settings.type, doc))
+    this.logger.debug(`${this.name}: wrote ${this.path}`)
+  }
+
+  private async readText(): Promise<string | undefined> {
+    try {
+      return await readFile(this.path, 'utf8')
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+      throw new StoreError(`cannot read ${this.path}: ${errorMessage(err)}`, { cause: err })
+    }
+  }
+
+  private parse(text: string): ContextDocument {
+    let value: unknown
+    try {
+      value = this.settings.type === 'jsonfile' ? JSON.parse(text) : parseYaml(text, this.path)
+    } catch (err) {
+      const message = errorMessage(err)
+      // parseYaml already names the file and line; JSON.parse names neither.
+      throw new StoreError(
+        message.includes(this.path) ? message : `malformed JSON in ${this.path}: ${message}`,
+        { cause: err }
+      )
+    }
+    if (!isJsonObject(value)) {
+      throw new StoreError(`${this.path} does not hold a context document (expected a mapping)`)
+    }
+    return value as ContextDocument
+  }
+}
+
+/** JSON with indent 2 and a trailing newline, or block YAML that PyYAML reads back the same. */
+export function serializeDocument(type: FileSettings['type'], doc: ContextDocument): string {
+  return type === 'jsonfile' ? `${JSON.stringify(doc, null, 2)}\n` : stringifyYaml(doc)
+}
+
+export function createFileStore(
+  settings: FileSettings,
+  logger: Logger,
+  options?: FileStoreOptions
+): StateStore {
+  return new FileStore(settings, logger, options)
+}

@@ -1,0 +1,340 @@
+import type { ConnectionOptions } from 'node:tls'
+import type { ChainableCommander, Redis as RedisClient, RedisOptions } from 'ioredis'
+import type { Logger } from '../core/logger.js'
+import type { ContextDocument } from '../core/types.js'
+import { isJsonObject } from '../core/types.js'
+import { parseYaml, stringifyYaml } from '../core/yaml.js'
+import { CicdError, ConfigError, ConflictError, StoreError, errorMessage } from '../errors.js'
+import type { RedisSettings } from './settings.js'
+import type { Mutation, StateStore } from './state-store.js'
+
+/** Where and as whom to connect, after the URL and the separate fields are merged. */
+export interface RedisTarget {
+  host: string
+  port: number
+  db: number
+  username?: string
+  password?: string
+  tls?: ConnectionOptions
+}
+
+const DEFAULT_TIMEOUT_MS = 5000
+const DEFAULT_MAX_ATTEMPTS = 100
+
+type RedisConstructor = typeof import('ioredis').Redis
+let redisConstructor: Promise<RedisConstructor> | undefined
+
+/** ioredis is only loaded once a redis datasource actually connects: files-only runs never pay for it. */
+function loadIoredis(): Promise<RedisConstructor> {
+  redisConstructor ??= import('ioredis').then((mod) => mod.Redis)
+  return redisConstructor
+}
+
+/**
+ * `redis`: the document as YAML text under the key `keyPrefix + id`, exactly as the Python tool wrote it
+ * (`yaml.dump(doc)` under the bare id), so both tools read each other's data.
+ *
+ * Every operation borrows a connection exclusively from a small pool: WATCH is per connection, and a
+ * WATCH shared by concurrent tasks silently loses updates. Connections never reconnect by themselves
+ * (a WATCH does not survive a reconnect, so a transaction could commit unguarded); a broken connection
+ * fails the operation with a StoreError and is dropped.
+ */
+export class RedisStore implements StateStore {
+  readonly name: string
+  readonly loadable = true
+  private readonly target: RedisTarget
+  private readonly where: string
+  private readonly idle: RedisClient[] = []
+  private readonly open = new Set<RedisClient>()
+  private closed = false
+
+  constructor(
+    private readonly settings: RedisSettings,
+    private readonly logger: Logger
+  ) {
+    this.name = settings.name
+    this.target = resolveRedisTarget(settings)
+    this.where = `${this.target.host}:${this.target.port}`
+    if (this.target.password) logger.addSecret(this.target.password)
+  }
+
+  async load(id: string): Promise<ContextDocument | undefined> {
+    const key = this.key(id)
+    return this.withConnection(async (conn) => {
+      const text = await this.run('GET', key, () => conn.get(key))
+      return text === null ? undefined : this.parse(key, text)
+    })
+  }
+
+  /** Optimistic WATCH/GET/MULTI/SET/EXEC; a null EXEC means another writer got in first: retry. */
+  async update(id: string, mutate: Mutation): Promise<ContextDocument> {
+    const key = this.key(id)
+    const maxAttempts = this.settings.maxAttempts ?? DEFAULT_MAX_ATTEMPTS
+    return this.withConnection(async (conn) => {
+      for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+        await this.run('WATCH', key, () => conn.watch(key))
+        const text = await this.run('GET', key, () => conn.get(key))
+        const next = mutate(text === null ? undefined : this.parse(key, text))
+        const payload = stringifyYaml(next)
+        const replies = await this.run('EXEC', key, () =>
+          this.set(conn.multi(), key, payload).exec()
+        )
+        if (replies !== null) {
+          const failed = replies.find(([err]) => err)?.[0]
+          if (failed) throw this.commandError('SET', key, failed)
+          return next
+        }
+        this.logger.debug(`redis: ${key} changed by another writer; retrying (attempt ${attempt})`)
+        await sleep(backoffMs(attempt))
+      }
+      throw new ConflictError(
+        `redis update of key "${key}" gave up after ${maxAttempts} attempts: ` +
+          'other writers kept changing it'
+      )
+    })
+  }
+
+  async save(id: string, doc: ContextDocument): Promise<void> {
+    const key = this.key(id)
+    const payload = stringifyYaml(doc)
+    await this.withConnection(async (conn) => {
+      const ttl = this.settings.ttlSeconds
+      await this.run('SET', key, () =>
+        ttl ? conn.set(key, payload, 'EX', ttl) : conn.set(key, payload)
+      )
+    })
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+    const conns = [...this.open]
+    this.open.clear()
+    this.idle.length = 0
+    await Promise.all(conns.map((conn) => this.quit(conn)))
+  }
+
+  private key(id: string): string {
+    return (this.settings.keyPrefix ?? '') + id
+  }
+
+  /** SET with the expiry in the same command, so a write can never leave the key without its TTL. */
+  private set(tx: ChainableCommander, key: string, payload: string): ChainableCommander {
+    const ttl = this.settings.ttlSeconds
+    return ttl ? tx.set(key, payload, 'EX', ttl) : tx.set(key, payload)
+  }
+
+  private parse(key: string, text: string): ContextDocument {
+    let value: unknown
+    try {
+      value = parseYaml(text, `redis key "${key}"`)
+    } catch (err) {
+      throw new StoreError(errorMessage(err), { cause: err })
+    }
+    if (!isJsonObject(value)) {
+      throw new StoreError(
+        `redis key "${key}" does not hold a context document (expected a mapping)`
+      )
+    }
+    return value as ContextDocument
+  }
+
+  /** Runs `fn` on a connection nobody else uses meanwhile; a connection that saw an error is dropped. */
+  private async withConnection<T>(fn: (conn: RedisClient) => Promise<T>): Promise<T> {
+    const conn = await this.acquire()
+    let healthy = false
+    try {
+      const result = await fn(conn)
+      healthy = true
+      return result
+    } finally {
+      if (healthy && !this.closed && conn.status === 'ready') this.idle.push(conn)
+      else await this.quit(conn)
+    }
+  }
+
+  private async acquire(): Promise<RedisClient> {
+    if (this.closed) throw new StoreError('redis store is closed')
+    for (let conn = this.idle.pop(); conn; conn = this.idle.pop()) {
+      if (conn.status === 'ready') return conn
+      await this.quit(conn)
+    }
+    return this.connect()
+  }
+
+  private async connect(): Promise<RedisClient> {
+    const Redis = await loadIoredis()
+    const conn = new Redis(this.options())
+    this.open.add(conn)
+    let lastError: Error | undefined
+    conn.on('error', (err: Error) => {
+      lastError = err
+      this.logger.debug(`redis ${this.where}: ${this.sanitize(err.message)}`)
+    })
+    try {
+      await conn.connect()
+      return conn
+    } catch (err) {
+      await this.quit(conn)
+      const reason = firstLine(this.sanitize(lastError?.message ?? errorMessage(err)))
+      throw new StoreError(`cannot connect to redis at ${this.where}: ${reason}`)
+    }
+  }
+
+  private options(): RedisOptions {
+    const t = this.target
+    const timeout = this.settings.commandTimeoutMs ?? DEFAULT_TIMEOUT_MS
+    return {
+      host: t.host,
+      port: t.port,
+      db: t.db,
+      username: t.username,
+      password: t.password,
+      tls: t.tls,
+      lazyConnect: true,
+      connectTimeout: this.settings.connectTimeoutMs ?? DEFAULT_TIMEOUT_MS,
+      commandTimeout: timeout,
+      maxRetriesPerRequest: 1,
+      retryStrategy: () => null,
+      reconnectOnError: null,
+      autoResendUnfulfilledCommands: false,
+      // Commands are only sent on a connected client; when it breaks they must fail at once, not queue.
+      enableOfflineQueue: false,
+      // The ready check runs INFO, which locked-down ACL users may not run (ioredis then warns on stdout).
+      enableReadyCheck: false,
+      enableAutoPipelining: false,
+      disableClientInfo: true,
+      // How long a closing socket may wait for the server's FIN; a silent server would otherwise hold
+      // every failure back by ioredis' default 2 s.
+      disconnectTimeout: 500
+    }
+  }
+
+  /** Wraps a failed command in a one-line StoreError naming the command, key and server. */
+  private async run<T>(op: string, key: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn()
+    } catch (err) {
+      if (err instanceof CicdError) throw err
+      throw this.commandError(op, key, err)
+    }
+  }
+
+  private commandError(op: string, key: string, err: unknown): StoreError {
+    const reason = firstLine(this.sanitize(errorMessage(err)))
+    return new StoreError(`redis ${op} of key "${key}" at ${this.where} failed: ${reason}`)
+  }
+
+  private async quit(conn: RedisClient): Promise<void> {
+    this.open.delete(conn)
+    if (conn.status === 'ready') {
+      await withTimeout(conn.quit(), this.settings.commandTimeoutMs ?? DEFAULT_TIMEOUT_MS).catch(
+        () => undefined
+      )
+    }
+    // On an ended client, disconnect() arms a 2 s timer that waits for a close event that already
+    // happened, keeping the process alive for nothing.
+    if (conn.status !== 'end') conn.disconnect()
+  }
+
+  /** ioredis messages can echo connection details; the password must never reach a log or an error. */
+  private sanitize(text: string): string {
+    const password = this.target.password
+    if (!password) return text
+    return text.split(password).join('***').split(encodeURIComponent(password)).join('***')
+  }
+}
+
+export function createRedisStore(settings: RedisSettings, logger: Logger): StateStore {
+  return new RedisStore(settings, logger)
+}
+
+/**
+ * Merges `url` with the separate fields (the fields win) and checks the numbers; defaults are those of
+ * a local Redis: localhost:6379, db 0. Errors name the setting, never its value (it may hold a password).
+ */
+export function resolveRedisTarget(settings: RedisSettings): RedisTarget {
+  const fromUrl = settings.url ? parseRedisUrl(settings.url) : {}
+  const target: RedisTarget = {
+    host: settings.host ?? fromUrl.host ?? 'localhost',
+    port: settings.port ?? fromUrl.port ?? 6379,
+    db: settings.db ?? fromUrl.db ?? 0,
+    username: settings.username ?? fromUrl.username,
+    password: settings.password ?? fromUrl.password
+  }
+  const tls = tlsOptions(settings.tls ?? fromUrl.tls)
+  if (tls) target.tls = tls
+  checkInteger('port', target.port, 1, 65535)
+  checkInteger('db', target.db, 0)
+  if (settings.ttlSeconds !== undefined) checkInteger('ttlSeconds', settings.ttlSeconds, 1)
+  if (settings.maxAttempts !== undefined) checkInteger('maxAttempts', settings.maxAttempts, 1)
+  if (settings.connectTimeoutMs !== undefined)
+    checkInteger('connectTimeoutMs', settings.connectTimeoutMs, 1)
+  if (settings.commandTimeoutMs !== undefined)
+    checkInteger('commandTimeoutMs', settings.commandTimeoutMs, 1)
+  return target
+}
+
+interface UrlParts extends Partial<Omit<RedisTarget, 'tls'>> {
+  tls?: boolean
+}
+
+function parseRedisUrl(text: string): UrlParts {
+  let url: URL
+  try {
+    url = new URL(text)
+  } catch {
+    throw new ConfigError('datasources.redis.url is not a valid URL')
+  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
+    throw new ConfigError(
+      `datasources.redis.url must start with redis:// or rediss:// (got ${url.protocol}//)`
+    )
+  }
+  const parts: UrlParts = { tls: url.protocol === 'rediss:' || undefined }
+  if (url.hostname) parts.host = url.hostname.replace(/^\[(.*)\]$/, '$1')
+  if (url.port) parts.port = Number(url.port)
+  const db = url.pathname.replace(/^\//, '')
+  if (db) parts.db = /^\d+$/.test(db) ? Number(db) : NaN
+  if (url.username) parts.username = decodeURIComponent(url.username)
+  if (url.password) parts.password = decodeURIComponent(url.password)
+  return parts
+}
+
+function tlsOptions(setting: RedisSettings['tls'] | undefined): ConnectionOptions | undefined {
+  if (!setting) return undefined
+  if (setting === true) return {}
+  const options: ConnectionOptions = {}
+  if (setting.ca !== undefined) options.ca = setting.ca
+  if (setting.servername !== undefined) options.servername = setting.servername
+  if (setting.rejectUnauthorized !== undefined)
+    options.rejectUnauthorized = setting.rejectUnauthorized
+  return options
+}
+
+function checkInteger(field: string, value: number, min: number, max?: number): void {
+  if (!Number.isInteger(value) || value < min || (max !== undefined && value > max)) {
+    const range = max === undefined ? `of at least ${min}` : `from ${min} to ${max}`
+    throw new ConfigError(`datasources.redis.${field} must be an integer ${range}`)
+  }
+}
+
+/** Full jitter, growing to 200 ms: colliding writers spread out instead of colliding again. */
+function backoffMs(attempt: number): number {
+  return Math.random() * Math.min(200, 2 * 2 ** Math.min(attempt, 7))
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms)
+  })
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
+}
+
+function firstLine(text: string): string {
+  return text.split('\n', 1)[0] ?? text
+}
