@@ -37,3 +37,17 @@ for (const name of entries) {
   console.log(`built dist/${name}/index.js`)
 }
 rmSync(wrapDir, { recursive: true, force: true })
+
+// Library bundles that must stay ES modules (see src/stores/github-storage.ts), loaded on demand by the
+// entry bundles from dist/<name>/index.js.
+const esmBundles = { 'github-storage': 'src/stores/github-storage.ts' }
+for (const [name, source] of Object.entries(esmBundles)) {
+  if (only.length > 0 && !only.includes(name)) continue
+  const out = join(root, 'dist', name)
+  rmSync(out, { recursive: true, force: true })
+  execFileSync(process.execPath, [ncc, 'build', join(root, source), '-o', out, '-m', '-q', '--target', 'es2022'], {
+    stdio: 'inherit',
+    cwd: root
+  })
+  console.log(`built dist/${name}/index.js (ESM)`)
+}

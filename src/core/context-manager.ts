@@ -65,7 +65,7 @@ export class ContextManager {
   async initNew(o: InitOptions): Promise<OperationResult> {
     const app = loadAppConfig(o.appConfigPath, o.basesDir, o.cwd)
     const work = new WorkingDocument(buildDocument(o.id, o.contextName, app))
-    applySets(work, o.sets)
+    applySets(work, o.sets ?? [], this.deps.logger)
     for (const [name, template] of Object.entries(variableTemplates(app))) {
       const value = typeof template === 'string' ? await renderOne(template, work.doc, `variables.${name}`) : template
       work.set(`variables.${name}`, value)
@@ -79,7 +79,7 @@ export class ContextManager {
   /** --load / --set / --handle-event: reads the primary, applies sets, handles an event, persists. */
   async update(o: UpdateOptions): Promise<OperationResult> {
     const work = new WorkingDocument(await this.read(o.id))
-    applySets(work, o.sets)
+    applySets(work, o.sets ?? [], this.deps.logger)
     const outcomes = o.event ? await this.dispatch(work, o.event, o.tmplCtxVars, o.dryRun) : []
     return this.finish(o.id, work, outcomes, o.dryRun, (current) => {
       if (!current) throw new NotFoundError(`no context data with id '${o.id}' (it was removed while this ran)`)
@@ -163,6 +163,10 @@ export class ContextManager {
   }
 }
 
-function applySets(work: WorkingDocument, sets: SetOperation[] = []): void {
-  for (const { path, value } of sets) work.set(path, value)
+function applySets(work: WorkingDocument, sets: SetOperation[], logger: Logger): void {
+  for (const { path, value } of sets) {
+    // The logger masks registered secrets, so a secret set as a value shows as ***.
+    if (logger.isDebug) logger.debug(`set ${path} = ${JSON.stringify(value).slice(0, 500)}`)
+    work.set(path, value)
+  }
 }

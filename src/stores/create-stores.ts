@@ -1,3 +1,4 @@
+import { loadGithubStorage } from './github-storage-loader.js'
 import type { Logger } from '../core/logger.js'
 import { ConfigError, errorMessage } from '../errors.js'
 import { createFileStore } from './file-store.js'
@@ -67,8 +68,8 @@ async function createStore(s: DatasourceSettings, logger: Logger): Promise<State
     case 'idfile':
       return createIdFileStore(s, logger)
     case 'actions-cache': {
-      // Pulls in @actions/cache and its HTTP stack: only load it when configured.
-      const { createActionsCacheStore } = await import('./actions-cache-store.js')
+      // Pulls in @actions/cache and its HTTP stack (a bundle of its own): only load it when configured.
+      const { createActionsCacheStore } = await loadGithubStorage()
       return createActionsCacheStore(s, logger)
     }
   }

@@ -26,7 +26,10 @@ let redisConstructor: Promise<RedisConstructor> | undefined
 
 /** ioredis is only loaded once a redis datasource actually connects: files-only runs never pay for it. */
 function loadIoredis(): Promise<RedisConstructor> {
-  redisConstructor ??= import('ioredis').then((mod) => mod.Redis)
+  // In the CommonJS bundle the CJS module's namespace puts the class under `default` only.
+  redisConstructor ??= import('ioredis').then(
+    (mod) => mod.Redis ?? (mod as unknown as { default: RedisConstructor }).default
+  )
   return redisConstructor
 }
 

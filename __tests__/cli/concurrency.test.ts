@@ -1,0 +1,25 @@
+import { describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parse } from 'yaml'
+import { projectEnv, runCli, writeProject, type Primary } from '../helpers/cli.js'
+
+describe.each<Primary>(['redis', 'yamlfile'])('no lost updates with a %s primary', (primary) => {
+  it('50 CLI processes setting 50 different keys on one id leave all 50', async () => {
+    const dir = writeProject(primary)
+    const id = `ctx-concurrent-${primary}-${Date.now()}`
+    expect((await runCli(['--init-new', id], { cwd: dir, env: projectEnv() })).code).toBe(0)
+    const env = projectEnv(id)
+    const runs = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => runCli(['--set', `state.k${i}=v${i}`], { cwd: dir, env }))
+    )
+    expect(runs.filter((r) => r.code !== 0).map((r) => r.stderr)).toEqual([])
+    const got = await runCli(['--get', 'state'], { cwd: dir, env })
+    const state = JSON.parse(got.stdout) as Record<string, string>
+    for (let i = 0; i < 50; i++) expect(state[`k${i}`]).toBe(`v${i}`)
+    if (primary === 'yamlfile') {
+      const file = parse(readFileSync(join(dir, 'localdata/cicdContextData.yaml'), 'utf8'))
+      expect(Object.keys(file.state).filter((k) => /^k\d+$/.test(k))).toHaveLength(50)
+    }
+  }, 120_000)
+})

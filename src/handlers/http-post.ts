@@ -1,0 +1,105 @@
+import { ConfigError } from '../errors.js'
+import type { HandlerContext, HandlerOutcome } from '../core/events.js'
+import { SecretMasker } from '../core/logger.js'
+import { isJsonObject, type JsonObject, type JsonValue } from '../core/types.js'
+import type { HttpClient } from '../http/client.js'
+
+/** The request a handler sends (or, in a dry run, would send). */
+export interface OutgoingRequest {
+  url: string
+  headers: Record<string, string>
+  body: string
+}
+
+/** The headers the Python tool sent to Slack-style endpoints, with the bearer token when there is one. */
+export function slackHeaders(token: string | undefined): Record<string, string> {
+  return {
+    'Content-Type': 'application/json; charset=UTF-8',
+    Accept: '*/*',
+    'Cache-Control': 'no-cache',
+    ...(token ? { Authorization: `Bearer ${token}` } : {})
+  }
+}
+
+const clients = new WeakMap<object, Promise<HttpClient>>()
+
+/** One HTTP client per run (per loaded config), created on first use, with the config's `http:` settings. */
+function httpClient(ctx: HandlerContext): Promise<HttpClient> {
+  let client = clients.get(ctx.config)
+  if (!client) {
+    const settings = isJsonObject(ctx.config.config.http) ? ctx.config.config.http : {}
+    client = import('../http/client.js').then(({ createHttpClient }) =>
+      createHttpClient({ ...numbers(settings), logger: ctx.logger })
+    )
+    clients.set(ctx.config, client)
+  }
+  return client
+}
+
+function numbers(settings: JsonObject): Record<string, number> {
+  const keys = ['connectTimeoutMs', 'requestTimeoutMs', 'maxAttempts', 'baseDelayMs', 'maxDelayMs', 'maxTotalMs']
+  return Object.fromEntries(keys.filter((k) => typeof settings[k] === 'number').map((k) => [k, settings[k] as number]))
+}
+
+/**
+ * POSTs a rendered body, or describes it in a dry run. A non-2xx answer (after the client's retries) is a
+ * failed outcome carrying the HTTP status; on 2xx, `onSuccess` receives the parsed body (JSON, else text).
+ */
+export async function post(
+  ctx: HandlerContext,
+  outcome: Pick<HandlerOutcome, 'handler' | 'block'>,
+  req: OutgoingRequest,
+  onSuccess: (body: JsonValue) => Promise<Record<string, JsonValue>> | Record<string, JsonValue>
+): Promise<HandlerOutcome> {
+  const shown = masked(ctx, req)
+  const base = { ...outcome, onError: 'fail' as const, request: { method: 'POST', ...shown } }
+  if (ctx.dryRun) return { ...base, status: 'dry-run' }
+  const client = await httpClient(ctx)
+  const res = await client.request({ method: 'POST', url: req.url, headers: req.headers, body: req.body })
+  if (res.status < 200 || res.status > 299) {
+    const excerpt = res.body.replace(/\s+/g, ' ').slice(0, 200)
+    return { ...base, status: 'failed', httpStatus: res.status, reason: `HTTP ${res.status} from ${shown.url}${excerpt ? `: ${excerpt}` : ''}` }
+  }
+  const captured = await onSuccess(parseBody(res.body))
+  return { ...base, status: 'ok', httpStatus: res.status, captured }
+}
+
+function parseBody(text: string): JsonValue {
+  try {
+    return JSON.parse(text) as JsonValue
+  } catch {
+    return text
+  }
+}
+
+/** Headers and body as they may be shown: authorization values and every secret replaced by `***`. */
+function masked(ctx: HandlerContext, req: OutgoingRequest): OutgoingRequest {
+  const masker = new SecretMasker()
+  for (const s of ctx.config.secretValues) masker.add(s)
+  const headers = Object.fromEntries(
+    Object.entries(req.headers).map(([k, v]) => [k, /^(authorization|proxy-authorization|cookie)$/i.test(k) ? maskAuth(v) : masker.mask(v)])
+  )
+  return { url: masker.mask(req.url), headers, body: masker.mask(req.body) }
+}
+
+function maskAuth(value: string): string {
+  const scheme = /^(\w+)\s+/.exec(value)
+  return scheme ? `${scheme[1]} ***` : '***'
+}
+
+/** A required string in config.yaml (`slack.url`, `templates.notify`, …), or a ConfigError naming it. */
+export function requiredConfig(root: JsonObject, path: string, purpose: string): string {
+  let node: JsonValue | undefined = root
+  for (const key of path.split('.')) node = isJsonObject(node) ? node[key] : undefined
+  if (typeof node !== 'string' || !node.trim()) {
+    throw new ConfigError(`config.yaml: cicdstatemgr.${path} is required for ${purpose}`)
+  }
+  return node
+}
+
+/** An optional string in secrets.yaml. */
+export function optionalSecret(root: JsonObject, path: string): string | undefined {
+  let node: JsonValue | undefined = root
+  for (const key of path.split('.')) node = isJsonObject(node) ? node[key] : undefined
+  return typeof node === 'string' && node ? node : undefined
+}

@@ -1,0 +1,74 @@
+import { ConfigError } from '../errors.js'
+import type { EventHandler, HandlerContext } from '../core/events.js'
+import { tryQueryValue } from '../core/jsonpath.js'
+import { isJsonObject, type JsonObject } from '../core/types.js'
+import { parseYamlFast } from '../core/yaml.js'
+import { captureResponse } from './capture.js'
+import { optionalSecret, post, requiredConfig, slackHeaders } from './http-post.js'
+
+/**
+ * `manual-choice`: a message with choice buttons. `title`, each choice's `header` and each option's
+ * `text`/`value` are rendered; `choice-generators` add choices from a mapping found in the document being
+ * built (not a stored copy: upstream defect 9). POSTed like notify and captured like notify.
+ */
+export const manualChoiceHandler: EventHandler = {
+  kind: 'manual-choice',
+  singleBlockKey: 'title',
+  contextKey: 'manualChoice',
+  async run(block, name, templateContext, ctx) {
+    const where = `manual-choice '${name}'`
+    const mc = templateContext.manualChoice as JsonObject
+    mc.title = ctx.render(String(block.title ?? ''), templateContext, `${where} title`)
+    if (mc.choices === undefined || mc.choices === null) mc.choices = {}
+    if (!isJsonObject(mc.choices)) throw new ConfigError(`${where}: 'choices' must be a mapping`)
+    generateChoices(mc, templateContext, ctx, where)
+    renderChoices(mc.choices as JsonObject, templateContext, ctx, where)
+    const config = ctx.config.config
+    const body = ctx.render(requiredConfig(config, 'templates.manual-choice', 'manual-choice'), templateContext, 'templates.manual-choice')
+    const url = requiredConfig(config, 'slack.url', 'manual-choice')
+    const headers = slackHeaders(optionalSecret(ctx.config.secrets, 'slack.token'))
+    return post(ctx, { handler: 'manual-choice', block: name }, { url, headers, body }, (res) =>
+      captureResponse(ctx, 'manual-choice', block, res)
+    )
+  }
+}
+
+function generateChoices(mc: JsonObject, context: JsonObject, ctx: HandlerContext, where: string): void {
+  const generators = mc['choice-generators']
+  if (generators === undefined || generators === null) return
+  if (!isJsonObject(generators)) throw new ConfigError(`${where}: 'choice-generators' must be a mapping`)
+  const choices = mc.choices as JsonObject
+  for (const [genName, gen] of Object.entries(generators)) {
+    const at = `${where} choice-generators.${genName}`
+    if (!isJsonObject(gen) || typeof gen.foreach !== 'string' || typeof gen.template !== 'string') {
+      throw new ConfigError(`${at}: needs 'foreach', 'iterator' and 'template'`)
+    }
+    const path = ctx.render(gen.foreach, context, `${at}.foreach`).trim()
+    const found = tryQueryValue(ctx.work.doc, path)
+    if (!found.found) continue
+    if (!isJsonObject(found.value)) throw new ConfigError(`${at}: foreach '${path}' must select a mapping`)
+    const iterator = ctx.render(String(gen.iterator ?? 'item'), context, `${at}.iterator`).trim() || 'item'
+    for (const item of Object.values(found.value)) {
+      const yamlText = ctx.render(gen.template, { ...context, [iterator]: item }, `${at}.template`)
+      const choice = parseYamlFast(yamlText)
+      const [entry] = isJsonObject(choice) ? Object.entries(choice) : []
+      if (!entry) throw new ConfigError(`${at}: template must render YAML of one choice ({name: {header, options}})`)
+      choices[entry[0]] = entry[1]
+    }
+  }
+}
+
+function renderChoices(choices: JsonObject, context: JsonObject, ctx: HandlerContext, where: string): void {
+  for (const [choiceName, choice] of Object.entries(choices)) {
+    const at = `${where} choices.${choiceName}`
+    if (!isJsonObject(choice)) throw new ConfigError(`${at} must be a mapping`)
+    choice.header = ctx.render(String(choice.header ?? ''), context, `${at}.header`)
+    const options = choice.options ?? []
+    if (!Array.isArray(options)) throw new ConfigError(`${at}.options must be a list`)
+    options.forEach((option, i) => {
+      if (!isJsonObject(option)) throw new ConfigError(`${at}.options[${i}] must be a mapping`)
+      option.text = ctx.render(String(option.text ?? ''), context, `${at}.options[${i}].text`)
+      option.value = ctx.render(String(option.value ?? ''), context, `${at}.options[${i}].value`)
+    })
+  }
+}

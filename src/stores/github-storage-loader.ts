@@ -1,0 +1,24 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+
+type GithubStorage = typeof import('./github-storage.js')
+
+let loaded: Promise<GithubStorage> | undefined
+
+/**
+ * Loads the GitHub-storage module. Inside the bundles it is the separate ESM bundle next to ours
+ * (dist/github-storage/index.js, see scripts/build.mjs), imported at run time; from source (tests, library
+ * use) it is the TypeScript module itself. `webpackIgnore` keeps ncc from pulling either into the bundle.
+ */
+export function loadGithubStorage(): Promise<GithubStorage> {
+  loaded ??= (async () => {
+    const dir = typeof __dirname === 'string' ? __dirname : undefined
+    const bundled = dir ? join(dir, '..', 'github-storage', 'index.js') : undefined
+    if (bundled && existsSync(bundled)) {
+      return (await import(/* webpackIgnore: true */ pathToFileURL(bundled).href)) as GithubStorage
+    }
+    return import(/* webpackIgnore: true */ './github-storage.js')
+  })()
+  return loaded
+}
