@@ -1,0 +1,374 @@
+import { mkdir, readdir, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
+import type { CacheServiceStandIn } from '../../__fixtures__/cache-service-stand-in.js'
+import { startCacheService } from '../../__fixtures__/cache-service-stand-in.js'
+import type { Logger } from '../../src/core/logger.js'
+import type { ContextDocument } from '../../src/core/types.js'
+import type { ActionsCacheSettings } from '../../src/stores/settings.js'
+import type { StateStore } from '../../src/stores/state-store.js'
+
+type StoreModule = typeof import('../../src/stores/actions-cache-store.js')
+type ServiceModule = typeof import('../../src/stores/actions-cache-service.js')
+type KeysModule = typeof import('../../src/stores/actions-cache-keys.js')
+
+const SETTINGS: ActionsCacheSettings = {
+  name: 'actions-cache',
+  type: 'actions-cache',
+  isPrimary: true
+}
+// Waits shrunk so that the failure paths finish in milliseconds.
+const FAST = {
+  conflictBackoffMs: 5,
+  pendingCheckDelaysMs: [5, 5],
+  lookupAttempts: 2,
+  lookupBaseDelayMs: 5
+}
+
+class RecordingLogger implements Logger {
+  readonly lines: string[] = []
+  readonly secrets: string[] = []
+  readonly isDebug = true
+  debug(message: string): void {
+    this.lines.push(`debug ${message}`)
+  }
+  info(message: string): void {
+    this.lines.push(`info ${message}`)
+  }
+  warning(message: string): void {
+    this.lines.push(`warning ${message}`)
+  }
+  error(message: string): void {
+    this.lines.push(`error ${message}`)
+  }
+  addSecret(value: string): void {
+    this.secrets.push(value)
+  }
+}
+
+function doc(id: string, state: Record<string, string> = {}): ContextDocument {
+  return {
+    channel: 'builds',
+    state: { cicdContextDataId: id, cicdContextName: 'stage', ...state }
+  }
+}
+
+const ENV_NAMES = [
+  'ACTIONS_CACHE_SERVICE_V2',
+  'ACTIONS_RESULTS_URL',
+  'ACTIONS_RUNTIME_TOKEN',
+  'ACTIONS_CACHE_URL',
+  'ACTIONS_CACHE_MODE',
+  'RUNNER_TEMP',
+  'GITHUB_WORKSPACE',
+  'GITHUB_SERVER_URL'
+]
+
+let svc: CacheServiceStandIn
+/** What @actions/core printed: workflow commands go to stdout, kept out of the test report. */
+const coreOutput: string[] = []
+let mod: StoreModule
+let service: ServiceModule
+let keys: KeysModule
+const savedEnv: Record<string, string | undefined> = {}
+const savedCwd = process.cwd()
+
+async function newStore(logger: Logger = new RecordingLogger()): Promise<StateStore> {
+  return mod.createActionsCacheStore(SETTINGS, logger, FAST)
+}
+
+async function withEnv<T>(
+  changes: Record<string, string | undefined>,
+  fn: () => Promise<T>
+): Promise<T> {
+  const before = Object.fromEntries(Object.keys(changes).map((k) => [k, process.env[k]]))
+  const apply = (values: Record<string, string | undefined>): void => {
+    for (const [k, v] of Object.entries(values)) {
+      if (v === undefined) delete process.env[k]
+      else process.env[k] = v
+    }
+  }
+  apply(changes)
+  try {
+    return await fn()
+  } finally {
+    apply(before)
+  }
+}
+
+beforeAll(async () => {
+  jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    coreOutput.push(String(chunk))
+    return true
+  })
+  svc = await startCacheService()
+  for (const name of ENV_NAMES) savedEnv[name] = process.env[name]
+  delete process.env.ACTIONS_CACHE_URL
+  delete process.env.ACTIONS_CACHE_MODE
+  Object.assign(process.env, svc.env)
+  // A JavaScript action starts in the workspace; the libraries read env when called or imported.
+  process.chdir(svc.workspace)
+  mod = await import('../../src/stores/actions-cache-store.js')
+  service = await import('../../src/stores/actions-cache-service.js')
+  keys = await import('../../src/stores/actions-cache-keys.js')
+})
+
+afterAll(async () => {
+  jest.restoreAllMocks()
+  process.chdir(savedCwd)
+  for (const name of ENV_NAMES) {
+    if (savedEnv[name] === undefined) delete process.env[name]
+    else process.env[name] = savedEnv[name]
+  }
+  await svc?.close()
+})
+
+describe('actions-cache store against the cache service stand-in', () => {
+  it('saves a document and loads it back in another store, leaving the workspace empty', async () => {
+    const writer = await newStore()
+    await writer.save('round-trip', doc('round-trip', { appVersion: '1.2.3' }))
+    await writer.close()
+
+    const reader = await newStore()
+    expect(await reader.load('round-trip')).toEqual(doc('round-trip', { appVersion: '1.2.3' }))
+    expect(svc.entries().map((e) => e.key)).toContain('cicdstatemgr-round-trip-r0000000001')
+    expect(await readdir(svc.workspace)).toEqual([])
+  })
+
+  it('answers undefined for an id that has no entry', async () => {
+    const store = await newStore()
+    expect(await store.load('never-written')).toBeUndefined()
+  })
+
+  it('writes each update as the next revision and loads the newest', async () => {
+    const store = await newStore()
+    await store.save('revisions', doc('revisions', { step: 'one' }))
+    const applied = await store.update('revisions', (current) => {
+      expect(current?.state.step).toBe('one')
+      return doc('revisions', { step: 'two' })
+    })
+    expect(applied.state.step).toBe('two')
+    await store.update('revisions', () => doc('revisions', { step: 'three' }))
+
+    const keysOf = svc.entries().filter((e) => e.key.startsWith('cicdstatemgr-revisions-r'))
+    expect(keysOf.map((e) => e.key)).toEqual([
+      'cicdstatemgr-revisions-r0000000001',
+      'cicdstatemgr-revisions-r0000000002',
+      'cicdstatemgr-revisions-r0000000003'
+    ])
+    expect((await (await newStore()).load('revisions'))?.state.step).toBe('three')
+  })
+
+  it('keeps ids apart that are prefixes of each other', async () => {
+    const store = await newStore()
+    await store.save('a', doc('a', { who: 'a' }))
+    await store.save('ab', doc('ab', { who: 'ab' }))
+    await store.save('a-r0000000009', doc('a-r0000000009', { who: 'tricky' }))
+    expect((await store.load('a'))?.state.who).toBe('a')
+    expect((await store.load('ab'))?.state.who).toBe('ab')
+    expect((await store.load('a-r0000000009'))?.state.who).toBe('tricky')
+  })
+
+  it('detects a concurrent writer and re-applies the losing update on top of the winner', async () => {
+    await (await newStore()).save('race', doc('race', { base: 'yes' }))
+    const logA = new RecordingLogger()
+    const logB = new RecordingLogger()
+    const [a, b] = [await newStore(logA), await newStore(logB)]
+    const seen: string[] = []
+    const conflictsBefore = svc.conflicts()
+
+    await Promise.all([
+      a.update('race', (current) => {
+        seen.push(`a saw ${JSON.stringify(current?.state)}`)
+        return {
+          ...(current ?? doc('race')),
+          state: { ...(current ?? doc('race')).state, fromA: 'a' }
+        }
+      }),
+      b.update('race', (current) => {
+        seen.push(`b saw ${JSON.stringify(current?.state)}`)
+        return {
+          ...(current ?? doc('race')),
+          state: { ...(current ?? doc('race')).state, fromB: 'b' }
+        }
+      })
+    ])
+
+    const final = await (await newStore()).load('race')
+    expect(final?.state).toMatchObject({ base: 'yes', fromA: 'a', fromB: 'b' })
+    // Three mutation calls for two updates: one writer lost revision 2 and retried as revision 3.
+    expect(seen).toHaveLength(3)
+    expect(svc.conflicts() - conflictsBefore).toBe(1)
+    const retried = [...logA.lines, ...logB.lines].filter((l) => l.includes('re-applying'))
+    expect(retried).toHaveLength(1)
+    expect(
+      svc
+        .entries()
+        .filter((e) => e.key.startsWith('cicdstatemgr-race-r'))
+        .map((e) => e.key)
+    ).toEqual([
+      'cicdstatemgr-race-r0000000001',
+      'cicdstatemgr-race-r0000000002',
+      'cicdstatemgr-race-r0000000003'
+    ])
+  })
+
+  it('reports a failed save as a StoreError and leaves the stored document as it was', async () => {
+    const store = await newStore()
+    await store.save('save-fails', doc('save-fails', { value: 'kept' }))
+    const before = svc.entries().length
+
+    svc.failNext('CreateCacheEntry', 1, 400)
+    const attempt = store.update('save-fails', () => doc('save-fails', { value: 'lost?' }))
+    await expect(attempt).rejects.toThrow(/cache service failed to save revision 2/)
+    await expect(attempt).rejects.toHaveProperty('name', 'StoreError')
+
+    expect(svc.entries()).toHaveLength(before)
+    expect((await store.load('save-fails'))?.state.value).toBe('kept')
+  })
+
+  it('recognises its own save when the reply to it was lost, and applies the change once', async () => {
+    const store = await newStore()
+    await store.save('lost-reply', doc('lost-reply', { count: '1' }))
+    let calls = 0
+    svc.failNext('FinalizeCacheEntryUpload', 1, 'lost-reply')
+    const stored = await store.update('lost-reply', (current) => {
+      calls += 1
+      return doc('lost-reply', { count: String(Number(current?.state.count) + 1) })
+    })
+    expect(calls).toBe(1)
+    expect(stored.state.count).toBe('2')
+    expect((await store.load('lost-reply'))?.state.count).toBe('2')
+    // The `r` after `-` is escaped in keys: `-r` marks where the id ends.
+    const entries = svc.entries().filter((e) => e.key.startsWith('cicdstatemgr-lost-_72eply-r'))
+    expect(entries).toHaveLength(2)
+  })
+
+  it('tells a failed lookup apart from a miss', async () => {
+    const store = await newStore()
+    await store.save('lookup-fails', doc('lookup-fails'))
+
+    svc.failNext('GetCacheEntryDownloadURL', 1, 403)
+    const failed = store.load('lookup-fails')
+    await expect(failed).rejects.toThrow(
+      /cache service failed while looking up context 'lookup-fails'.*403/
+    )
+    await expect(failed).rejects.toHaveProperty('name', 'StoreError')
+
+    // Dropped connections are retried (twice here): only when every attempt fails is it an error.
+    svc.failNext('GetCacheEntryDownloadURL', 2, 'drop')
+    await expect(store.load('never-written-either')).rejects.toThrow(/cache service failed/)
+    expect(await store.load('never-written-either')).toBeUndefined()
+  })
+
+  it('reports an entry that exists but cannot be downloaded as a service failure', async () => {
+    const store = await newStore()
+    await store.save('download-fails', doc('download-fails'))
+    svc.failNext('BlobDownload', 1, 404)
+    await expect(store.load('download-fails')).rejects.toThrow(
+      /cache service failed: entry 'cicdstatemgr-download-fails-r0000000001'.*could not be downloaded/
+    )
+    expect(await readdir(svc.workspace)).toEqual([])
+    expect((await store.load('download-fails'))?.state.cicdContextDataId).toBe('download-fails')
+  })
+
+  it('works when the working directory is not GITHUB_WORKSPACE and leaves both clean', async () => {
+    const elsewhere = join(svc.runnerTemp, 'elsewhere')
+    await mkdir(elsewhere, { recursive: true })
+    process.chdir(elsewhere)
+    try {
+      const store = await newStore()
+      await store.save('from-elsewhere', doc('from-elsewhere', { where: 'sub' }))
+      process.chdir(svc.workspace)
+      expect((await store.load('from-elsewhere'))?.state.where).toBe('sub')
+      expect(await readdir(elsewhere)).toEqual([])
+      expect(await readdir(svc.workspace)).toEqual([])
+      expect(process.env.GITHUB_WORKSPACE).toBe(svc.workspace)
+    } finally {
+      process.chdir(svc.workspace)
+      await rm(elsewhere, { recursive: true, force: true })
+    }
+  })
+
+  it('computes the same cache version as @actions/cache', async () => {
+    await (await newStore()).save('version-pin', doc('version-pin'))
+    const entry = svc.entries().find((e) => e.key === 'cicdstatemgr-version-pin-r0000000001')
+    const expected = service.cacheVersion(
+      ['.cicdstatemgr-cache/version-pin.json'],
+      await service.compressionMethod()
+    )
+    expect(entry?.version).toBe(expected)
+  })
+
+  it('honours keyPrefix and registers the runtime token as a secret', async () => {
+    const logger = new RecordingLogger()
+    const store = await mod.createActionsCacheStore(
+      { ...SETTINGS, keyPrefix: 'team-x/' },
+      logger,
+      FAST
+    )
+    await store.save('prefixed', doc('prefixed'))
+    expect(svc.entries().map((e) => e.key)).toContain('team-x/prefixed-r0000000001')
+    expect(logger.secrets).toContain(svc.env.ACTIONS_RUNTIME_TOKEN)
+    expect(logger.lines.join('\n')).not.toContain(svc.env.ACTIONS_RUNTIME_TOKEN)
+    expect(coreOutput.join('')).toContain('CreateCacheEntry')
+    expect(coreOutput.join('')).not.toContain(svc.env.ACTIONS_RUNTIME_TOKEN)
+  })
+
+  it('refuses writes that ACTIONS_CACHE_MODE forbids instead of dropping them', async () => {
+    const store = await newStore()
+    await withEnv({ ACTIONS_CACHE_MODE: 'read' }, async () => {
+      await expect(store.save('read-only', doc('read-only'))).rejects.toThrow(
+        /ACTIONS_CACHE_MODE=read does not permit cache writes/
+      )
+    })
+    expect(svc.entries().some((e) => e.key.includes('read-only'))).toBe(false)
+  })
+})
+
+describe('actions-cache store outside GitHub Actions', () => {
+  it('fails with a StoreError naming the missing variable', async () => {
+    await withEnv({ ACTIONS_RUNTIME_TOKEN: undefined }, async () => {
+      const created = mod.createActionsCacheStore(SETTINGS, new RecordingLogger())
+      await expect(created).rejects.toThrow(
+        /actions-cache datasource only works inside GitHub Actions.*ACTIONS_RUNTIME_TOKEN is not set/
+      )
+      await expect(created).rejects.toHaveProperty('name', 'StoreError')
+    })
+    await withEnv(
+      { ACTIONS_RESULTS_URL: undefined, ACTIONS_RUNTIME_TOKEN: undefined },
+      async () => {
+        await expect(mod.createActionsCacheStore(SETTINGS, new RecordingLogger())).rejects.toThrow(
+          /ACTIONS_RUNTIME_TOKEN, ACTIONS_RESULTS_URL are not set/
+        )
+      }
+    )
+  })
+
+  it('rejects the legacy cache service and a workDir that would change the cache version', async () => {
+    await withEnv({ ACTIONS_CACHE_SERVICE_V2: undefined }, async () => {
+      await expect(mod.createActionsCacheStore(SETTINGS, new RecordingLogger())).rejects.toThrow(
+        /ACTIONS_CACHE_SERVICE_V2 is not set/
+      )
+    })
+    await expect(
+      mod.createActionsCacheStore({ ...SETTINGS, workDir: '/tmp/abs' }, new RecordingLogger())
+    ).rejects.toThrow(/workDir '\/tmp\/abs' must be a plain relative directory/)
+  })
+})
+
+describe('actions-cache key naming', () => {
+  it('escapes ids so that no id is a key prefix of another', () => {
+    expect(keys.escapeId('build-123.main')).toBe('build-123.main')
+    expect(keys.escapeId('a-r1')).toBe('a-_721')
+    expect(keys.escapeId('x,y_z/é')).toBe('x_2Cy_5Fz_2F_C3_A9')
+    const names = (id: string): string => keys.entryNames('p-', '.c', id).prefix
+    const ids = ['a', 'ab', 'a-', 'a-r', 'a-R0000000001', 'a_2D', 'a-b']
+    for (const x of ids) {
+      for (const y of ids) {
+        const key = keys.revisionKey(keys.entryNames('p-', '.c', y), 1)
+        expect(key.startsWith(names(x))).toBe(x === y)
+      }
+    }
+  })
+})

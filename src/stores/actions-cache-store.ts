@@ -1,0 +1,330 @@
+/**
+ * The `actions-cache` datasource: context documents kept in GitHub's Actions cache through
+ * @actions/cache, so a workflow needs no Redis and no setup.
+ *
+ * Cache entries are immutable, so every write is a new entry: revision n of id X is stored under
+ * `<keyPrefix><escaped X>-r<n, 10 digits>` and a read restores the newest entry matching the prefix
+ * `<keyPrefix><escaped X>-r`. The archived file holds `{id, revision, writer, document}`, so the
+ * revision comes from content, not from the key.
+ *
+ * No lost updates: an update reads revision n, applies the mutation and saves revision n+1. Two writers
+ * that both read n both try to create n+1 and the service refuses the second (HTTP 409, which
+ * `saveCache` reports only as -1). Since -1 also means "the service failed", the store then asks the
+ * service whether revision n+1 now exists: if so another writer won, and the store reloads, re-applies
+ * the mutation and retries (bounded, jittered); if not, the save failed and a StoreError says so: an
+ * update is never dropped silently. Reads tell "no such context" (undefined) from "the service failed"
+ * (StoreError) the same way: see actions-cache-service.ts.
+ *
+ * Branch scoping (GitHub's rule, not ours): a run reads the cache of its own ref first, then of the
+ * default branch (and a pull request's base); it writes only to its own ref. A pull-request run
+ * writes to `refs/pull/<n>/merge`, which only later runs of that pull request can read. A context
+ * updated in a PR run therefore forks from the default branch's copy: the default branch and other
+ * branches keep seeing their own newest revision. Entries unused for 7 days are evicted, and the
+ * repository's cache size limit evicts the least recently used first.
+ */
+import { randomUUID } from 'node:crypto'
+import { readFile, writeFile } from 'node:fs/promises'
+import { restoreCache, saveCache } from '@actions/cache'
+import type { Logger } from '../core/logger.js'
+import { isJsonObject, type ContextDocument } from '../core/types.js'
+import { ConfigError, ConflictError, StoreError, errorMessage } from '../errors.js'
+import {
+  DEFAULT_KEY_PREFIX,
+  DEFAULT_WORK_DIR,
+  checkKeyPrefix,
+  checkWorkDir,
+  entryNames,
+  revisionKey,
+  type EntryNames
+} from './actions-cache-keys.js'
+import {
+  cacheVersion,
+  checkCacheMode,
+  compressionMethod,
+  createCacheLookup,
+  readRunnerEnv,
+  serviceFailed,
+  type CacheLookup
+} from './actions-cache-service.js'
+import { withArchiveFile } from './actions-cache-workspace.js'
+import type { ActionsCacheSettings } from './settings.js'
+import type { Mutation, StateStore } from './state-store.js'
+
+/** Timing knobs; the defaults suit the real service, tests shrink them. */
+export interface ActionsCacheTuning {
+  /** Base of the jittered wait before re-applying an update that lost a race. */
+  conflictBackoffMs: number
+  /**
+   * Waits before re-checking whether a refused revision belongs to a writer still uploading it
+   * (the service refuses a key that is reserved but not yet finalized).
+   */
+  pendingCheckDelaysMs: readonly number[]
+  /** Attempts and first backoff of the direct lookup (5xx, 429 and network errors are retried). */
+  lookupAttempts: number
+  lookupBaseDelayMs: number
+  /** Per-request timeout of the direct lookup. */
+  requestTimeoutMs: number
+  /** Longest one restoreCache or saveCache call may take. */
+  operationTimeoutMs: number
+}
+
+const DEFAULT_TUNING: ActionsCacheTuning = {
+  conflictBackoffMs: 250,
+  pendingCheckDelaysMs: [500, 1500, 3000],
+  lookupAttempts: 4,
+  lookupBaseDelayMs: 1000,
+  requestTimeoutMs: 30_000,
+  operationTimeoutMs: 300_000
+}
+
+const DEFAULT_MAX_ATTEMPTS = 10
+const FORMAT = 1
+
+interface Archive {
+  format: number
+  id: string
+  revision: number
+  /** Random per write attempt: recognises our own save when its outcome was unclear. */
+  writer: string
+  document: ContextDocument
+}
+
+interface StoreConfig {
+  keyPrefix: string
+  workDir: string
+  maxAttempts: number
+  lockDir: string
+  tuning: ActionsCacheTuning
+}
+
+/**
+ * The store factory. Throws StoreError outside GitHub Actions (naming the missing variable) and
+ * ConfigError for unusable settings. `tuning` is for tests; callers pass two arguments.
+ */
+export async function createActionsCacheStore(
+  settings: ActionsCacheSettings,
+  logger: Logger,
+  tuning: Partial<ActionsCacheTuning> = {}
+): Promise<StateStore> {
+  const env = readRunnerEnv()
+  logger.addSecret(env.token)
+  const config: StoreConfig = {
+    keyPrefix: checkKeyPrefix(settings.keyPrefix ?? DEFAULT_KEY_PREFIX),
+    workDir: checkWorkDir(settings.workDir ?? DEFAULT_WORK_DIR),
+    maxAttempts: attemptsSetting(settings.maxAttempts),
+    lockDir: process.env.RUNNER_TEMP ?? '',
+    tuning: { ...DEFAULT_TUNING, ...tuning }
+  }
+  const lookup = createCacheLookup(env, {
+    attempts: config.tuning.lookupAttempts,
+    baseDelayMs: config.tuning.lookupBaseDelayMs,
+    requestTimeoutMs: config.tuning.requestTimeoutMs
+  })
+  return new ActionsCacheStore(config, lookup, logger)
+}
+
+function attemptsSetting(value: number | undefined): number {
+  if (value === undefined) return DEFAULT_MAX_ATTEMPTS
+  if (!Number.isInteger(value) || value < 1) {
+    throw new ConfigError(`actions-cache: maxAttempts must be a whole number >= 1, got ${value}`)
+  }
+  return value
+}
+
+class ActionsCacheStore implements StateStore {
+  readonly name = 'actions-cache'
+  readonly loadable = true
+
+  constructor(
+    private readonly config: StoreConfig,
+    private readonly lookup: CacheLookup,
+    private readonly logger: Logger
+  ) {}
+
+  async load(id: string): Promise<ContextDocument | undefined> {
+    checkCacheMode(['read'])
+    const current = await this.read(id, this.names(id))
+    return current?.document
+  }
+
+  async update(id: string, mutate: Mutation): Promise<ContextDocument> {
+    checkCacheMode(['read', 'write'])
+    const names = this.names(id)
+    const max = this.config.maxAttempts
+    let lostWriter: string | undefined
+    for (let attempt = 1; attempt <= max; attempt++) {
+      const current = await this.read(id, names)
+      // A save reported as failed may still have landed; never apply the change twice.
+      if (lostWriter !== undefined && current?.writer === lostWriter) return current.document
+      const archive = this.nextArchive(id, current, mutate)
+      if (await this.write(names, archive)) return archive.document
+      lostWriter = archive.writer
+      if (attempt < max) {
+        this.logger.info(
+          `actions-cache: another job wrote revision ${archive.revision} of context '${id}' first; ` +
+            `reloading and re-applying the change (attempt ${attempt + 1} of ${max})`
+        )
+        await sleep(jitter(this.config.tuning.conflictBackoffMs, attempt))
+      }
+    }
+    throw new ConflictError(
+      `actions-cache: gave up updating context '${id}' after ${max} attempts: ` +
+        'other jobs kept writing it at the same time (raise maxAttempts or use redis)'
+    )
+  }
+
+  async save(id: string, doc: ContextDocument): Promise<void> {
+    await this.update(id, () => doc)
+  }
+
+  async close(): Promise<void> {}
+
+  private names(id: string): EntryNames {
+    return entryNames(this.config.keyPrefix, this.config.workDir, id)
+  }
+
+  private nextArchive(id: string, current: Archive | undefined, mutate: Mutation): Archive {
+    const document = mutate(current?.document)
+    const revision = (current?.revision ?? 0) + 1
+    return { format: FORMAT, id, revision, writer: randomUUID(), document }
+  }
+
+  private async version(names: EntryNames): Promise<string> {
+    return cacheVersion([names.relPath], await compressionMethod())
+  }
+
+  /** The newest revision, undefined when the id has none; StoreError when the service failed. */
+  private async read(id: string, names: EntryNames): Promise<Archive | undefined> {
+    const version = await this.version(names)
+    let matched: string | undefined
+    try {
+      matched = await this.lookup.find(names.prefix, version)
+    } catch (err) {
+      throw serviceFailed(`looking up context '${id}'`, err)
+    }
+    if (matched === undefined) {
+      this.logger.debug(`actions-cache: no entry for context '${id}' (prefix ${names.prefix})`)
+      return undefined
+    }
+    return withArchiveFile(this.spot(names), async (absPath) => {
+      const key = await this.call(restoreCache([names.relPath], names.prefix), `restoring '${id}'`)
+      if (key === undefined) {
+        throw new StoreError(
+          `actions-cache: the cache service failed: entry '${matched}' of context '${id}' exists ` +
+            'but could not be downloaded or unpacked (see the @actions/cache warning above)'
+        )
+      }
+      const archive = parseArchive(await readArchive(absPath, key), id, key)
+      this.logger.debug(`actions-cache: read revision ${archive.revision} of '${id}' from ${key}`)
+      return archive
+    })
+  }
+
+  /** True when saved; false when another writer holds that revision; StoreError otherwise. */
+  private async write(names: EntryNames, archive: Archive): Promise<boolean> {
+    const key = revisionKey(names, archive.revision)
+    const entryId = await withArchiveFile(this.spot(names), async (absPath) => {
+      await writeFile(absPath, JSON.stringify(archive), 'utf8')
+      return this.call(saveCache([names.relPath], key), `saving '${archive.id}'`)
+    })
+    if (entryId !== -1) {
+      this.logger.debug(
+        `actions-cache: saved revision ${archive.revision} of '${archive.id}' as ${key}`
+      )
+      return true
+    }
+    if (await this.revisionTaken(key, names, archive.id)) return false
+    throw new StoreError(
+      `actions-cache: the cache service failed to save revision ${archive.revision} of context ` +
+        `'${archive.id}' (key ${key}); the update was not stored (see the @actions/cache warning above)`
+    )
+  }
+
+  /** Whether `key` exists now, allowing a concurrent writer time to finish uploading it. */
+  private async revisionTaken(key: string, names: EntryNames, id: string): Promise<boolean> {
+    const version = await this.version(names)
+    for (const delay of [0, ...this.config.tuning.pendingCheckDelaysMs]) {
+      await sleep(delay)
+      let matched: string | undefined
+      try {
+        matched = await this.lookup.find(key, version)
+      } catch (err) {
+        throw serviceFailed(`checking why saving '${id}' failed`, err)
+      }
+      if (matched === key) return true
+    }
+    return false
+  }
+
+  private spot(names: EntryNames): { relPath: string; lockDir: string; logger: Logger } {
+    return { relPath: names.relPath, lockDir: this.config.lockDir, logger: this.logger }
+  }
+
+  /** Bounds a library call and turns what it throws (validation, timeouts) into one StoreError. */
+  private async call<T>(operation: Promise<T>, doing: string): Promise<T> {
+    const ms = this.config.tuning.operationTimeoutMs
+    let timer: NodeJS.Timeout | undefined
+    const timeout = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new Error(`no result after ${ms} ms`)), ms)
+    })
+    try {
+      return await Promise.race([operation, timeout])
+    } catch (err) {
+      throw serviceFailed(doing, err)
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+}
+
+async function readArchive(absPath: string, key: string): Promise<string> {
+  try {
+    return await readFile(absPath, 'utf8')
+  } catch (err) {
+    throw new StoreError(
+      `actions-cache: cache entry ${key} does not hold the expected file: ${errorMessage(err)}`
+    )
+  }
+}
+
+function parseArchive(text: string, id: string, key: string): Archive {
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    throw new StoreError(`actions-cache: cache entry ${key} holds malformed JSON`)
+  }
+  if (!isArchive(value)) {
+    throw new StoreError(`actions-cache: cache entry ${key} is not a cicdstatemgr document`)
+  }
+  // Keys are escaped ids, but a service that compared keys case-insensitively could still mix ids.
+  if (value.id !== id) {
+    throw new StoreError(
+      `actions-cache: cache entry ${key} holds context '${value.id}', not '${id}'`
+    )
+  }
+  return value
+}
+
+function isArchive(value: unknown): value is Archive {
+  return (
+    isJsonObject(value) &&
+    value.format === FORMAT &&
+    typeof value.id === 'string' &&
+    typeof value.revision === 'number' &&
+    Number.isInteger(value.revision) &&
+    value.revision >= 1 &&
+    typeof value.writer === 'string' &&
+    isJsonObject(value.document) &&
+    isJsonObject(value.document.state)
+  )
+}
+
+function jitter(baseMs: number, attempt: number): number {
+  const ceiling = baseMs * 2 ** Math.min(attempt - 1, 4)
+  return Math.round(ceiling / 2 + Math.random() * (ceiling / 2))
+}
+
+function sleep(ms: number): Promise<void> {
+  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve()
+}
