@@ -5,7 +5,15 @@
 // bench/README.md). ncc picks the output format from the entry file, so each entry is reached through
 // a one-line .cjs wrapper generated here; lazy `import()`s become chunk files next to index.js.
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, readdirSync, rmSync, writeFileSync, renameSync, readFileSync, existsSync } from 'node:fs'
+import {
+  mkdirSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+  renameSync,
+  readFileSync,
+  existsSync
+} from 'node:fs'
 import { join, resolve } from 'node:path'
 
 const root = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..')
@@ -24,15 +32,21 @@ for (const name of entries) {
   rmSync(out, { recursive: true, force: true })
   const wrapper = join(wrapDir, `${name}.cjs`)
   writeFileSync(wrapper, `require('../src/entrypoints/${name}.ts')\n`)
-  execFileSync(process.execPath, [ncc, 'build', wrapper, '-o', out, '-m', '-q', '--target', 'es2022'], {
-    stdio: 'inherit',
-    cwd: root
-  })
+  execFileSync(
+    process.execPath,
+    [ncc, 'build', wrapper, '-o', out, '-m', '-q', '--target', 'es2022'],
+    {
+      stdio: 'inherit',
+      cwd: root
+    }
+  )
   // ncc names a CJS entry's output index.cjs; the bin and action.yml files point at index.js.
   if (existsSync(join(out, 'index.cjs'))) renameSync(join(out, 'index.cjs'), join(out, 'index.js'))
   const main = join(out, 'index.js')
   const code = readFileSync(main, 'utf8')
-  writeFileSync(main, code.startsWith('#!') ? code : `#!/usr/bin/env node\n${code}`, { mode: 0o755 })
+  writeFileSync(main, code.startsWith('#!') ? code : `#!/usr/bin/env node\n${code}`, {
+    mode: 0o755
+  })
   writeFileSync(join(out, 'package.json'), '{ "type": "commonjs" }\n')
   console.log(`built dist/${name}/index.js`)
 }
@@ -45,9 +59,13 @@ for (const [name, source] of Object.entries(esmBundles)) {
   if (only.length > 0 && !only.includes(name)) continue
   const out = join(root, 'dist', name)
   rmSync(out, { recursive: true, force: true })
-  execFileSync(process.execPath, [ncc, 'build', join(root, source), '-o', out, '-m', '-q', '--target', 'es2022'], {
-    stdio: 'inherit',
-    cwd: root
-  })
+  execFileSync(
+    process.execPath,
+    [ncc, 'build', join(root, source), '-o', out, '-m', '-q', '--target', 'es2022'],
+    {
+      stdio: 'inherit',
+      cwd: root
+    }
+  )
   console.log(`built dist/${name}/index.js (ESM)`)
 }

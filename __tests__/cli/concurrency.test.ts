@@ -11,7 +11,9 @@ describe.each<Primary>(['redis', 'yamlfile'])('no lost updates with a %s primary
     expect((await runCli(['--init-new', id], { cwd: dir, env: projectEnv() })).code).toBe(0)
     const env = projectEnv(id)
     const runs = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => runCli(['--set', `state.k${i}=v${i}`], { cwd: dir, env }))
+      Array.from({ length: 50 }, (_, i) =>
+        runCli(['--set', `state.k${i}=v${i}`], { cwd: dir, env })
+      )
     )
     expect(runs.filter((r) => r.code !== 0).map((r) => r.stderr)).toEqual([])
     const got = await runCli(['--get', 'state'], { cwd: dir, env })

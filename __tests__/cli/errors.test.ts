@@ -11,21 +11,42 @@ describe('CLI bad input: one clear line, non-zero exit, stored document unchange
 
   beforeAll(async () => {
     dir = writeProject('yamlfile')
-    const init = await runCli(['--init-new', 'ctx-errors', '--set', 'state.scalar=x'], { cwd: dir, env: projectEnv() })
+    const init = await runCli(['--init-new', 'ctx-errors', '--set', 'state.scalar=x'], {
+      cwd: dir,
+      env: projectEnv()
+    })
     expect(init.code).toBe(0)
     env = projectEnv('ctx-errors')
     before = stored()
   })
 
   const cases: Array<[string, string[], RegExp, number?]> = [
-    ['two operations', ['--get', 'state.x', '--set', 'state.y=1'], /^ERROR --get cannot be combined with --set$/, 2],
+    [
+      'two operations',
+      ['--get', 'state.x', '--set', 'state.y=1'],
+      /^ERROR --get cannot be combined with --set$/,
+      2
+    ],
     ['get with load', ['--load', '--get', 'state.x'], /cannot be combined/, 2],
     ['unknown flag', ['--bogus'], /^ERROR Unknown option '--bogus'/, 2],
     ['nothing to do', [], /nothing to do/, 2],
-    ['set crossing a scalar', ['--set', 'state.scalar.deep=1'], /cannot set 'state.scalar.deep': 'state.scalar' is the string "x", not a mapping/],
+    [
+      'set crossing a scalar',
+      ['--set', 'state.scalar.deep=1'],
+      /cannot set 'state.scalar.deep': 'state.scalar' is the string "x", not a mapping/
+    ],
     ['malformed JSONPath', ['--get', 'state.list[0'], /invalid JSONPath 'state.list\[0'/],
-    ['unknown pipeline', ['--handle-event', 'nope=success'], /unknown pipeline 'nope'.*\(pipelines: build\)/],
-    ['missing file:// file', ['--set', 'state.f=file://missing.json'], /file not found: missing.json/, 2],
+    [
+      'unknown pipeline',
+      ['--handle-event', 'nope=success'],
+      /unknown pipeline 'nope'.*\(pipelines: build\)/
+    ],
+    [
+      'missing file:// file',
+      ['--set', 'state.f=file://missing.json'],
+      /file not found: missing.json/,
+      2
+    ],
     ['unknown id', ['--get', 'state.x', '--id', 'other-id'], /no context data with id 'other-id'/],
     ['bad log level', ['--get', 'state.x', '-l', 'LOUD'], /--log-level 'LOUD'/, 2]
   ]
@@ -48,18 +69,27 @@ describe('CLI bad input: one clear line, non-zero exit, stored document unchange
   })
 
   it('an unknown cicd context names the defined ones', async () => {
-    const r = await runCli(['--init-new', 'ctx-errors', '--init-cicd-context-name', 'qa'], { cwd: dir, env })
+    const r = await runCli(['--init-new', 'ctx-errors', '--init-cicd-context-name', 'qa'], {
+      cwd: dir,
+      env
+    })
     expect(r.stderr.trim()).toBe("ERROR app.yaml: unknown cicd context 'qa' (defined: stage, prod)")
     expect(stored()).toBe(before)
   })
 
   it('a missing config file is named', async () => {
-    const r = await runCli(['--get', 'state.x'], { cwd: dir, env: { ...env, CICDSTATEMGR_CONFIG_PATH: 'nope.yaml' } })
+    const r = await runCli(['--get', 'state.x'], {
+      cwd: dir,
+      env: { ...env, CICDSTATEMGR_CONFIG_PATH: 'nope.yaml' }
+    })
     expect(r.stderr.trim()).toBe('ERROR config file not found: nope.yaml')
   })
 
   it('never prints secrets, even at debug level', async () => {
-    const r = await runCli(['--load', '-l', 'DEBUG', '--set', 'state.leak=token is xoxb-super-secret-token'], { cwd: dir, env })
+    const r = await runCli(
+      ['--load', '-l', 'DEBUG', '--set', 'state.leak=token is xoxb-super-secret-token'],
+      { cwd: dir, env }
+    )
     expect(r.code).toBe(0)
     expect(r.stderr).toContain('DEBUG set state.leak = "token is ***"')
     expect(r.stderr).not.toContain('xoxb-super-secret-token')

@@ -9,7 +9,10 @@ let dir: string
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'app-'))
   mkdirSync(join(dir, 'bases'))
-  writeFileSync(join(dir, 'bases/b1.yaml'), 'cicd-contexts:\n  stage:\n    channel: base\n    deep: {a: 1, b: 2}\n    list: [1, 2]\njinja2-macros:\n  base: "{%- macro base() -%}B{%- endmacro -%}\\n"\n')
+  writeFileSync(
+    join(dir, 'bases/b1.yaml'),
+    'cicd-contexts:\n  stage:\n    channel: base\n    deep: {a: 1, b: 2}\n    list: [1, 2]\njinja2-macros:\n  base: "{%- macro base() -%}B{%- endmacro -%}\\n"\n'
+  )
   writeFileSync(join(dir, 'bases/b2.yaml'), 'cicd-contexts:\n  stage:\n    deep: {b: 3}\n')
   writeFileSync(
     join(dir, 'app.yaml'),
@@ -20,7 +23,12 @@ beforeEach(() => {
 describe('app config and the document', () => {
   it('merges bases in order, then the app file; lists are replaced', () => {
     const app = loadAppConfig('app.yaml', join(dir, 'bases'), dir)
-    expect(selectContext(app, 'stage')).toEqual({ channel: 'base', deep: { a: 1, b: 3 }, list: [9], pipelines: { build: {} } })
+    expect(selectContext(app, 'stage')).toEqual({
+      channel: 'base',
+      deep: { a: 1, b: 3 },
+      list: [9],
+      pipelines: { build: {} }
+    })
   })
 
   it('builds the DESIGN §3 layout', () => {
@@ -29,7 +37,10 @@ describe('app config and the document', () => {
     expect(doc.state).toEqual({ cicdContextDataId: 'ctx-1', cicdContextName: 'stage' })
     expect(doc.appPipelinesConfig).toEqual(app.app)
     expect(doc.jinja2Macros).toEqual({
-      byName: { base: '{%- macro base() -%}B{%- endmacro -%}\n', echo: '  {%- macro echo(m) -%}{{m}}{%- endmacro -%}  ' },
+      byName: {
+        base: '{%- macro base() -%}B{%- endmacro -%}\n',
+        echo: '  {%- macro echo(m) -%}{{m}}{%- endmacro -%}  '
+      },
       all: '{%- macro base() -%}B{%- endmacro -%}{%- macro echo(m) -%}{{m}}{%- endmacro -%}'
     })
     expect(doc.channel).toBe('base')
@@ -37,10 +48,19 @@ describe('app config and the document', () => {
 
   it('names the unknown context, the missing base and the type clash', () => {
     const app = loadAppConfig('app.yaml', join(dir, 'bases'), dir)
-    expect(() => selectContext(app, 'qa')).toThrow("app.yaml: unknown cicd context 'qa' (defined: stage, prod)")
+    expect(() => selectContext(app, 'qa')).toThrow(
+      "app.yaml: unknown cicd context 'qa' (defined: stage, prod)"
+    )
     writeFileSync(join(dir, 'missing.yaml'), 'bases: [nope.yaml]\ncicd-contexts: {stage: {}}\n')
-    expect(() => loadAppConfig('missing.yaml', join(dir, 'bases'), dir)).toThrow("base file 'nope.yaml' listed in missing.yaml not found")
-    writeFileSync(join(dir, 'clash.yaml'), 'bases: [b1.yaml]\ncicd-contexts:\n  stage:\n    deep: scalar\n')
-    expect(() => loadAppConfig('clash.yaml', join(dir, 'bases'), dir)).toThrow("cannot merge 'cicd-contexts.stage.deep': it is a mapping in")
+    expect(() => loadAppConfig('missing.yaml', join(dir, 'bases'), dir)).toThrow(
+      "base file 'nope.yaml' listed in missing.yaml not found"
+    )
+    writeFileSync(
+      join(dir, 'clash.yaml'),
+      'bases: [b1.yaml]\ncicd-contexts:\n  stage:\n    deep: scalar\n'
+    )
+    expect(() => loadAppConfig('clash.yaml', join(dir, 'bases'), dir)).toThrow(
+      "cannot merge 'cicd-contexts.stage.deep': it is a mapping in"
+    )
   })
 })

@@ -27,7 +27,7 @@ describe('JSONPath in the jsonpath-ng dialect', () => {
   it('rejects malformed expressions and script filters', () => {
     expect(() => queryValue(doc, 'state.list[0')).toThrow(PathError)
     expect(() => queryValue(doc, 'state.')).toThrow(PathError)
-    expect(() => queryValue(doc, "a.b[?(@.c==1)]")).toThrow(/not supported/)
+    expect(() => queryValue(doc, 'a.b[?(@.c==1)]')).toThrow(/not supported/)
     expect(tryQueryValue(doc, 'x=1 y=2')).toEqual({ found: false, value: undefined })
   })
 })

@@ -35,7 +35,9 @@ describe('setAtPath (--set semantics)', () => {
   it('refuses to cross a scalar instead of silently replacing it', () => {
     const doc: JsonObject = { state: { a: 'scalar' } }
     expect(() => setAtPath(doc, 'state.a.b', 'x')).toThrow(PathError)
-    expect(() => setAtPath(doc, 'state.a.b', 'x')).toThrow("cannot set 'state.a.b': 'state.a' is the string \"scalar\", not a mapping")
+    expect(() => setAtPath(doc, 'state.a.b', 'x')).toThrow(
+      "cannot set 'state.a.b': 'state.a' is the string \"scalar\", not a mapping"
+    )
     expect(doc).toEqual({ state: { a: 'scalar' } })
   })
 

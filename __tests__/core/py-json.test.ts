@@ -9,7 +9,9 @@ describe("pyJsonDumps matches Python's json.dumps", () => {
     expect(pyJsonDumps('é', { ensureAscii: false })).toBe('"é"')
   })
   it('indents like Python and sorts keys on request', () => {
-    expect(pyJsonDumps({ b: 1, a: [1] }, { indent: 2, sortKeys: true })).toBe('{\n  "a": [\n    1\n  ],\n  "b": 1\n}')
+    expect(pyJsonDumps({ b: 1, a: [1] }, { indent: 2, sortKeys: true })).toBe(
+      '{\n  "a": [\n    1\n  ],\n  "b": 1\n}'
+    )
     expect(pyJsonDumps({}, { indent: 2 })).toBe('{}')
   })
 })

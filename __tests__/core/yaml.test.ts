@@ -22,7 +22,18 @@ describe('YAML as PyYAML reads and writes it', () => {
   })
 
   it('quotes strings that YAML 1.1 would read as other types, and round-trips', () => {
-    const value = { s1: 'yes', s2: 'on', s3: '0777', s4: '2020-01-01', s5: 'multi\nline\n', s6: '1_000', n: 5, b: true, nul: null, long: 'x '.repeat(80) }
+    const value = {
+      s1: 'yes',
+      s2: 'on',
+      s3: '0777',
+      s4: '2020-01-01',
+      s5: 'multi\nline\n',
+      s6: '1_000',
+      n: 5,
+      b: true,
+      nul: null,
+      long: 'x '.repeat(80)
+    }
     const text = stringifyYaml(value)
     expect(text).toContain('s1: "yes"')
     expect(text).toContain('s4: "2020-01-01"')
@@ -31,6 +42,8 @@ describe('YAML as PyYAML reads and writes it', () => {
 
   it('names the file and line of a syntax error', () => {
     expect(() => parseYaml('a: 1\nb: [1,\nc: d\n  e: f: g\n', 'bad.yaml')).toThrow(ConfigError)
-    expect(() => parseYaml('a: 1\n  b: 2\n', 'bad.yaml')).toThrow(/^malformed YAML in bad\.yaml:\d+: /)
+    expect(() => parseYaml('a: 1\n  b: 2\n', 'bad.yaml')).toThrow(
+      /^malformed YAML in bad\.yaml:\d+: /
+    )
   })
 })

@@ -4,7 +4,12 @@ import { join } from 'node:path'
 import { parse } from 'yaml'
 import { startStandIn, type StandIn } from '../../__fixtures__/http-stand-in.js'
 import { runCli } from '../helpers/cli.js'
-import { env, SLACK_TOKEN, TRIGGER_SECRET, writeHandlerProject } from '../helpers/handler-project.js'
+import {
+  env,
+  SLACK_TOKEN,
+  TRIGGER_SECRET,
+  writeHandlerProject
+} from '../helpers/handler-project.js'
 
 const APP = `cicd-contexts:
   stage:
@@ -89,10 +94,14 @@ describe('event handlers against a local Slack/echo stand-in', () => {
   let s: StandIn
   let dir: string
   let n = 0
-  const doc = (): Record<string, any> => parse(readFileSync(join(dir, 'localdata/ctx.yaml'), 'utf8'))
+  const doc = (): Record<string, any> =>
+    parse(readFileSync(join(dir, 'localdata/ctx.yaml'), 'utf8'))
   const newContext = async (...sets: string[]): Promise<NodeJS.ProcessEnv> => {
     const id = `h-${++n}`
-    const r = await runCli(['--init-new', id, ...sets.flatMap((x) => ['--set', x])], { cwd: dir, env: env() })
+    const r = await runCli(['--init-new', id, ...sets.flatMap((x) => ['--set', x])], {
+      cwd: dir,
+      env: env()
+    })
     expect(r.code).toBe(0)
     return env(id)
   }
@@ -107,7 +116,10 @@ describe('event handlers against a local Slack/echo stand-in', () => {
   it('notify POSTs the rendered template byte-exact with the bearer token and captures the response', async () => {
     const msg = 'Quote " backslash \\ json {"a": [1, "b"]} ünïcødé 😀 done'
     const e = await newContext()
-    const r = await runCli(['--handle-event', 'build=notifyOne', '--set', `state.msg=${msg}`], { cwd: dir, env: e })
+    const r = await runCli(['--handle-event', 'build=notifyOne', '--set', `state.msg=${msg}`], {
+      cwd: dir,
+      env: e
+    })
     expect(r).toMatchObject({ code: 0, stdout: '' })
     expect(s.requests).toHaveLength(1)
     const req = s.requests[0]!
@@ -123,18 +135,29 @@ describe('event handlers against a local Slack/echo stand-in', () => {
 
   it('named blocks run in file order; if and enabled (boolean or "false") gate them', async () => {
     const e = await newContext('state.n=1')
-    expect((await runCli(['--handle-event', 'build=notifyNamed'], { cwd: dir, env: e })).code).toBe(0)
+    expect((await runCli(['--handle-event', 'build=notifyNamed'], { cwd: dir, env: e })).code).toBe(
+      0
+    )
     expect(s.requests.map((r) => (r.json as { text: string }).text)).toEqual(['first 1'])
     s.reset()
-    await runCli(['--handle-event', 'build=notifyNamed', '--set', 'state.flag=yes'], { cwd: dir, env: e })
+    await runCli(['--handle-event', 'build=notifyNamed', '--set', 'state.flag=yes'], {
+      cwd: dir,
+      env: e
+    })
     expect(s.requests.map((r) => (r.json as { text: string }).text)).toEqual(['first 1', 'gated'])
   })
 
   it('manual-choice renders choices and generators that see values set in the same call', async () => {
     const e = await newContext('state.version=2.0')
     const targets = join(dir, 'targets.json')
-    ;(await import('node:fs')).writeFileSync(targets, JSON.stringify({ a: { name: 'qa' }, b: { name: 'prod' } }))
-    const r = await runCli(['--handle-event', 'build=choose', '--set', `state.targets=file://${targets}`], { cwd: dir, env: e })
+    ;(await import('node:fs')).writeFileSync(
+      targets,
+      JSON.stringify({ a: { name: 'qa' }, b: { name: 'prod' } })
+    )
+    const r = await runCli(
+      ['--handle-event', 'build=choose', '--set', `state.targets=file://${targets}`],
+      { cwd: dir, env: e }
+    )
     expect(r.code).toBe(0)
     expect(s.requests[0]!.json).toEqual({
       channel: 'C-stage',
@@ -142,7 +165,11 @@ describe('event handlers against a local Slack/echo stand-in', () => {
       choices: [
         { name: 'fixed', header: 'Fixed 2.0', options: [{ text: 'Yes 2.0', value: 'yes-2.0' }] },
         { name: 'env-qa', header: 'Deploy to qa', options: [{ text: 'Go qa', value: 'qa|2.0' }] },
-        { name: 'env-prod', header: 'Deploy to prod', options: [{ text: 'Go prod', value: 'prod|2.0' }] }
+        {
+          name: 'env-prod',
+          header: 'Deploy to prod',
+          options: [{ text: 'Go prod', value: 'prod|2.0' }]
+        }
       ]
     })
     expect(doc().state.choiceTs).toMatch(/^\d+\.\d+$/)
@@ -154,7 +181,9 @@ describe('event handlers against a local Slack/echo stand-in', () => {
     expect(s.requests[0]!.path).toBe('/response/abc')
     expect(s.requests[0]!.json).toEqual({ text: 'replied 3', extra: 'x3' })
     s.reset()
-    expect((await runCli(['--handle-event', 'build=replyBlank'], { cwd: dir, env: e })).code).toBe(0)
+    expect((await runCli(['--handle-event', 'build=replyBlank'], { cwd: dir, env: e })).code).toBe(
+      0
+    )
     expect(s.requests).toHaveLength(0)
   })
 
@@ -163,7 +192,9 @@ describe('event handlers against a local Slack/echo stand-in', () => {
     expect((await runCli(['--handle-event', 'build=trigger'], { cwd: dir, env: e })).code).toBe(0)
     const req = s.requests[0]!
     expect(req.path).toBe('/post')
-    expect(req.body).toBe(`{"contextId": "${e.CICDSTATEMGR_CONTEXT_DATA_ID}", "pipeline": "deploy", "overridden": "by-args", "version": "4"}`)
+    expect(req.body).toBe(
+      `{"contextId": "${e.CICDSTATEMGR_CONTEXT_DATA_ID}", "pipeline": "deploy", "overridden": "by-args", "version": "4"}`
+    )
     expect(req.headers['x-trigger-token']).toBe(TRIGGER_SECRET)
     expect(req.headers['x-pipeline']).toBe('deploy')
     expect(req.headers['content-type']).toBe('application/json')
@@ -220,14 +251,20 @@ describe('event handlers against a local Slack/echo stand-in', () => {
   it('--dry-run prints each request with secrets masked, sends nothing and stores nothing', async () => {
     const e = await newContext('state.version=5')
     const before = readFileSync(join(dir, 'localdata/ctx.yaml'), 'utf8')
-    const notify = await runCli(['--handle-event', 'build=notifyNamed', '--set', 'state.n=7', '--dry-run'], { cwd: dir, env: e })
+    const notify = await runCli(
+      ['--handle-event', 'build=notifyNamed', '--set', 'state.n=7', '--dry-run'],
+      { cwd: dir, env: e }
+    )
     expect(notify.code).toBe(0)
     expect(notify.stdout).toContain("### notify 'first': dry-run")
     expect(notify.stdout).toContain(`POST ${s.url}/api/chat.postMessage`)
     expect(notify.stdout).toContain('Authorization: Bearer ***')
     expect(notify.stdout).toContain('{"channel": "C-stage", "text": "first 7"}')
     expect(notify.stdout).toContain("### notify 'disabled': skipped (enabled: false)")
-    const trig = await runCli(['--handle-event', 'build=trigger', '--dry-run'], { cwd: dir, env: e })
+    const trig = await runCli(['--handle-event', 'build=trigger', '--dry-run'], {
+      cwd: dir,
+      env: e
+    })
     expect(trig.stdout).toContain('X-Trigger-Token: ***')
     expect(trig.stdout + trig.stderr).not.toContain(TRIGGER_SECRET)
     expect(notify.stdout + notify.stderr).not.toContain(SLACK_TOKEN)
@@ -237,8 +274,14 @@ describe('event handlers against a local Slack/echo stand-in', () => {
 
   it('secrets never reach the logs, even at debug level', async () => {
     const e = await newContext('state.msg=hello')
-    const r = await runCli(['--handle-event', 'build=notifyOne', '-l', 'DEBUG'], { cwd: dir, env: e })
-    const r2 = await runCli(['--handle-event', 'build=trigger', '-l', 'DEBUG'], { cwd: dir, env: e })
+    const r = await runCli(['--handle-event', 'build=notifyOne', '-l', 'DEBUG'], {
+      cwd: dir,
+      env: e
+    })
+    const r2 = await runCli(['--handle-event', 'build=trigger', '-l', 'DEBUG'], {
+      cwd: dir,
+      env: e
+    })
     expect(r.code).toBe(0)
     expect(r.stderr).toContain('DEBUG')
     expect(r.stderr + r2.stderr).not.toContain(SLACK_TOKEN)

@@ -13,7 +13,10 @@ export interface CliRun {
 }
 
 /** Runs the bundled CLI as a process, the way users and scripts do. */
-export function runCli(args: string[], opts: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<CliRun> {
+export function runCli(
+  args: string[],
+  opts: { cwd: string; env?: NodeJS.ProcessEnv }
+): Promise<CliRun> {
   return new Promise((resolvePromise, reject) => {
     const env = { PATH: process.env.PATH, HOME: process.env.HOME, ...opts.env }
     const child = spawn(process.execPath, [CLI, ...args], { cwd: opts.cwd, env })
@@ -89,18 +92,34 @@ export function writeProject(primary: Primary, extra: { keyPrefix?: string } = {
   const ds: string[] = []
   if (primary === 'redis') {
     const { port } = redisInfo()
-    ds.push(`    redis:\n      host: 127.0.0.1\n      port: ${port}\n      db: 3\n      isPrimary: true${extra.keyPrefix ? `\n      keyPrefix: ${extra.keyPrefix}` : ''}`)
+    ds.push(
+      `    redis:\n      host: 127.0.0.1\n      port: ${port}\n      db: 3\n      isPrimary: true${extra.keyPrefix ? `\n      keyPrefix: ${extra.keyPrefix}` : ''}`
+    )
   }
-  ds.push(`    yamlfile:\n      path: localdata/cicdContextData.yaml${primary === 'yamlfile' ? '\n      isPrimary: true' : ''}`)
-  ds.push(`    jsonfile:\n      path: localdata/cicdContextData.json${primary === 'jsonfile' ? '\n      isPrimary: true' : ''}`)
-  ds.push('    shellfile:\n      path: localdata/cicdContextData.sh\n      excludeKeyNames: [jinja2Macros, appPipelinesConfig, pipelines]')
+  ds.push(
+    `    yamlfile:\n      path: localdata/cicdContextData.yaml${primary === 'yamlfile' ? '\n      isPrimary: true' : ''}`
+  )
+  ds.push(
+    `    jsonfile:\n      path: localdata/cicdContextData.json${primary === 'jsonfile' ? '\n      isPrimary: true' : ''}`
+  )
+  ds.push(
+    '    shellfile:\n      path: localdata/cicdContextData.sh\n      excludeKeyNames: [jinja2Macros, appPipelinesConfig, pipelines]'
+  )
   ds.push('    idfile:\n      path: localdata/cicdContextData.id')
-  put(dir, 'config.yaml', `cicdstatemgr:\n  datasources:\n${ds.join('\n')}\n  slack:\n    url: http://127.0.0.1:9/never\n`)
+  put(
+    dir,
+    'config.yaml',
+    `cicdstatemgr:\n  datasources:\n${ds.join('\n')}\n  slack:\n    url: http://127.0.0.1:9/never\n`
+  )
   const dsSecrets =
     primary === 'redis'
       ? `  datasources:\n    redis:\n      username: ${redisInfo().username}\n      password: ${redisInfo().password}\n`
       : ''
-  put(dir, 'secrets.yaml', `cicdstatemgr:\n${dsSecrets}  slack:\n    token: xoxb-super-secret-token\n`)
+  put(
+    dir,
+    'secrets.yaml',
+    `cicdstatemgr:\n${dsSecrets}  slack:\n    token: xoxb-super-secret-token\n`
+  )
   put(dir, 'app.yaml', APP)
   put(dir, 'bases/base.yaml', BASE)
   return dir

@@ -40,7 +40,18 @@ export default async function globalSetup() {
   const dir = mkdtempSync(join(tmpdir(), 'cicd-redis-'))
   const child = spawn(
     'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--dir',
+      dir
+    ],
     { stdio: 'ignore' }
   )
   child.unref()
@@ -56,7 +67,10 @@ export default async function globalSetup() {
   }
   const username = 'cicd'
   const password = 'test-pass-7f3a'
-  const reply = await rawCommand(port, `ACL SETUSER ${username} on >${password} ~* &* +@all -@admin -@dangerous`)
+  const reply = await rawCommand(
+    port,
+    `ACL SETUSER ${username} on >${password} ~* &* +@all -@admin -@dangerous`
+  )
   if (reply !== '+OK') throw new Error(`ACL SETUSER failed: ${reply}`)
   // Only the ACL user may work: the default user is switched off, as in a locked-down deployment.
   const off = await rawCommand(port, 'ACL SETUSER default off')

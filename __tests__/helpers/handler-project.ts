@@ -48,7 +48,11 @@ export function writeHandlerProject(base: string, app: string): string {
       {"text": "{{ respond.message | json_dumps(stripLeadingTrailingQuotes=True) }}", "extra": "{{ respond.extra }}"}
 `
   )
-  put(dir, 'secrets.yaml', `cicdstatemgr:\n  slack:\n    token: ${SLACK_TOKEN}\n  trigger:\n    token: ${TRIGGER_SECRET}\n`)
+  put(
+    dir,
+    'secrets.yaml',
+    `cicdstatemgr:\n  slack:\n    token: ${SLACK_TOKEN}\n  trigger:\n    token: ${TRIGGER_SECRET}\n`
+  )
   put(dir, 'app.yaml', app)
   return dir
 }

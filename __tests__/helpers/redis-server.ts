@@ -10,7 +10,8 @@ export interface RedisInfo {
 
 export function redisInfo(): RedisInfo {
   const raw = process.env.CICD_TEST_REDIS
-  if (!raw) throw new Error('CICD_TEST_REDIS is not set: the jest globalSetup did not start redis-server')
+  if (!raw)
+    throw new Error('CICD_TEST_REDIS is not set: the jest globalSetup did not start redis-server')
   return JSON.parse(raw) as RedisInfo
 }
 

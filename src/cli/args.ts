@@ -50,7 +50,12 @@ const OPTIONS = {
 export function parseCliArgs(argv: readonly string[]): CliArgs {
   let values
   try {
-    ;({ values } = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false }))
+    ;({ values } = parseArgs({
+      args: [...argv],
+      options: OPTIONS,
+      strict: true,
+      allowPositionals: false
+    }))
   } catch (error) {
     throw new UsageError(firstLine((error as Error).message))
   }
@@ -87,20 +92,25 @@ export function selectOperation(a: CliArgs): Operation {
     ['--generate', a.generate !== undefined]
   ]
   const primary = given.filter(([, on]) => on).map(([flag]) => flag)
-  if (primary.length > 1) throw new UsageError(`${primary[0]} cannot be combined with ${primary[1]}`)
+  if (primary.length > 1)
+    throw new UsageError(`${primary[0]} cannot be combined with ${primary[1]}`)
   const op = primary[0]
   if (op === '--get' || op === '--generate') {
-    const extra = a.set.length > 0 ? '--set' : a.handleEvent !== undefined ? '--handle-event' : undefined
+    const extra =
+      a.set.length > 0 ? '--set' : a.handleEvent !== undefined ? '--handle-event' : undefined
     if (extra) throw new UsageError(`${op} cannot be combined with ${extra}`)
     if (a.dryRun) throw new UsageError(`${op} cannot be combined with --dry-run`)
   }
   if (op) return op.slice(2) as Operation
   if (a.handleEvent !== undefined) return 'handle-event'
   if (a.set.length > 0) {
-    if (a.dryRun) throw new UsageError('--set alone cannot be combined with --dry-run (use --handle-event)')
+    if (a.dryRun)
+      throw new UsageError('--set alone cannot be combined with --dry-run (use --handle-event)')
     return 'set'
   }
-  throw new UsageError('nothing to do: give one of --init-new, --load, --get, --set, --generate, --handle-event')
+  throw new UsageError(
+    'nothing to do: give one of --init-new, --load, --get, --set, --generate, --handle-event'
+  )
 }
 
 function firstLine(text: string): string {

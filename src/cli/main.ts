@@ -30,10 +30,11 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
   let stores: StoreSet | undefined
   try {
     const args = parseCliArgs(argv)
-    if (args.help) return io.stdout(HELP), 0
-    if (args.version) return io.stdout(`${VERSION}\n`), 0
+    if (args.help) return (io.stdout(HELP), 0)
+    if (args.version) return (io.stdout(`${VERSION}\n`), 0)
     const level = args.logLevel === undefined ? 'warning' : parseLogLevel(args.logLevel)
-    if (!level) throw new UsageError(`--log-level '${args.logLevel}': expected DEBUG, INFO, WARNING or ERROR`)
+    if (!level)
+      throw new UsageError(`--log-level '${args.logLevel}': expected DEBUG, INFO, WARNING or ERROR`)
     const log = new StreamLogger(level, io.stderr)
     const op = selectOperation(args)
     const config = loadConfig({
@@ -53,7 +54,9 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
     logger.error(errorMessage(error))
     return error instanceof UsageError ? 2 : 1
   } finally {
-    await stores?.close().catch((e: unknown) => logger.warning(`closing datasources: ${errorMessage(e)}`))
+    await stores
+      ?.close()
+      .catch((e: unknown) => logger.warning(`closing datasources: ${errorMessage(e)}`))
   }
 }
 
@@ -67,8 +70,14 @@ async function runOperation(
 ): Promise<void> {
   const sets = parseSetPairs(splitSetArgs(args.set), io.cwd)
   const event = args.handleEvent !== undefined ? parseEventRef(args.handleEvent) : undefined
-  const common = { sets, tmplCtxVars: args.tmplCtxVar, dryRun: args.dryRun, ...(event ? { event } : {}) }
-  if (args.preSetForceReload) log.debug('--pre-set-force-reload: every write already reads the primary first')
+  const common = {
+    sets,
+    tmplCtxVars: args.tmplCtxVar,
+    dryRun: args.dryRun,
+    ...(event ? { event } : {})
+  }
+  if (args.preSetForceReload)
+    log.debug('--pre-set-force-reload: every write already reads the primary first')
   let result: OperationResult
   switch (op) {
     case 'get': {
@@ -87,7 +96,9 @@ async function runOperation(
         appConfigPath:
           args.initAppConfigFile ??
           nonEmpty(io.env.CICDSTATEMGR_INIT_APP_CONFIG_PATH) ??
-          fail('--init-new needs --init-app-config-file PATH (or env CICDSTATEMGR_INIT_APP_CONFIG_PATH)'),
+          fail(
+            '--init-new needs --init-app-config-file PATH (or env CICDSTATEMGR_INIT_APP_CONFIG_PATH)'
+          ),
         ...optional('basesDir', args.initBasesDir ?? nonEmpty(io.env.CICDSTATEMGR_BASES_DIR_PATH)),
         cwd: io.cwd
       })
@@ -100,7 +111,11 @@ async function runOperation(
 }
 
 function contextId(args: CliArgs, io: CliIo): string {
-  return args.id ?? nonEmpty(io.env.CICDSTATEMGR_CONTEXT_DATA_ID) ?? fail('--id ID is required (or env CICDSTATEMGR_CONTEXT_DATA_ID)')
+  return (
+    args.id ??
+    nonEmpty(io.env.CICDSTATEMGR_CONTEXT_DATA_ID) ??
+    fail('--id ID is required (or env CICDSTATEMGR_CONTEXT_DATA_ID)')
+  )
 }
 
 function requiredConfig(): never {

@@ -18,7 +18,9 @@ export function formatDryRun(outcomes: readonly HandlerOutcome[]): string {
   const parts = outcomes.map((o) => {
     const head = `### ${o.handler} '${o.block}': ${o.status}${o.reason ? ` (${o.reason})` : ''}`
     if (!o.request) {
-      const captured = o.captured ? Object.entries(o.captured).map(([k, v]) => `set ${k} = ${JSON.stringify(v)}`) : []
+      const captured = o.captured
+        ? Object.entries(o.captured).map(([k, v]) => `set ${k} = ${JSON.stringify(v)}`)
+        : []
       return [head, ...captured].join('\n')
     }
     const { method, url, headers, body } = o.request

@@ -17,10 +17,18 @@ export interface AppConfig {
  * Loads the app config and merges its `bases` (file names relative to `basesDir`; default: the app
  * config's own directory) in order, then the app file over them.
  */
-export function loadAppConfig(appConfigPath: string, basesDir: string | undefined, cwd: string): AppConfig {
+export function loadAppConfig(
+  appConfigPath: string,
+  basesDir: string | undefined,
+  cwd: string
+): AppConfig {
   const app = readYamlMapping(appConfigPath, 'app config file', cwd)
   const bases = app.bases
-  if (bases !== undefined && bases !== null && !(Array.isArray(bases) && bases.every((b) => typeof b === 'string'))) {
+  if (
+    bases !== undefined &&
+    bases !== null &&
+    !(Array.isArray(bases) && bases.every((b) => typeof b === 'string'))
+  ) {
     throw new ConfigError(`${appConfigPath}: 'bases' must be a list of file names`, appConfigPath)
   }
   const dir = basesDir ?? dirname(resolve(cwd, appConfigPath))
@@ -40,15 +48,24 @@ export function loadAppConfig(appConfigPath: string, basesDir: string | undefine
 export function selectContext(config: AppConfig, contextName: string): JsonObject {
   const contexts = config.merged['cicd-contexts']
   if (!isJsonObject(contexts)) {
-    throw new ConfigError(`${config.path}: no 'cicd-contexts' mapping (in the app file or its bases)`, config.path)
+    throw new ConfigError(
+      `${config.path}: no 'cicd-contexts' mapping (in the app file or its bases)`,
+      config.path
+    )
   }
   const selected = contexts[contextName]
   if (selected === undefined) {
     const known = Object.keys(contexts).join(', ') || 'none'
-    throw new ConfigError(`${config.path}: unknown cicd context '${contextName}' (defined: ${known})`, config.path)
+    throw new ConfigError(
+      `${config.path}: unknown cicd context '${contextName}' (defined: ${known})`,
+      config.path
+    )
   }
   if (selected !== null && !isJsonObject(selected)) {
-    throw new ConfigError(`${config.path}: cicd-contexts.${contextName} must be a mapping`, config.path)
+    throw new ConfigError(
+      `${config.path}: cicd-contexts.${contextName} must be a mapping`,
+      config.path
+    )
   }
   return selected ?? {}
 }

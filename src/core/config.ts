@@ -40,11 +40,16 @@ export function loadConfig(sources: ConfigSources): LoadedConfig {
   const { configPath, secretsPath, cwd } = sources
   const configDoc = configPath ? readYamlMapping(configPath, 'config file', cwd) : { [TOP_KEY]: {} }
   const config = section(configDoc, configPath ?? 'config')
-  const secretsDoc = secretsPath ? readYamlMapping(secretsPath, 'secrets file', cwd) : sources.secretsText
+  const secretsDoc = secretsPath
+    ? readYamlMapping(secretsPath, 'secrets file', cwd)
+    : sources.secretsText
   const secrets = secretsDoc ? section(secretsDoc, secretsPath ?? 'secrets') : {}
   const dsConfig = optionalMapping(config, 'datasources', configPath)
   const dsSecrets = optionalMapping(secrets, 'datasources', secretsPath)
-  const merged = deepMerge(dsConfig, dsSecrets, 'datasources', [configPath ?? 'config', secretsPath ?? 'secrets'])
+  const merged = deepMerge(dsConfig, dsSecrets, 'datasources', [
+    configPath ?? 'config',
+    secretsPath ?? 'secrets'
+  ])
   const datasources = Object.entries(merged).map(([name, value]) =>
     datasourceSettings(name, value, configPath ?? 'config', cwd)
   )
@@ -62,7 +67,8 @@ export function loadConfig(sources: ConfigSources): LoadedConfig {
 
 function section(doc: JsonObject, file: string): JsonObject {
   const value = doc[TOP_KEY]
-  if (value === undefined) throw new ConfigError(`${file}: missing top-level key '${TOP_KEY}:'`, file)
+  if (value === undefined)
+    throw new ConfigError(`${file}: missing top-level key '${TOP_KEY}:'`, file)
   if (value === null) return {}
   if (!isJsonObject(value)) throw new ConfigError(`${file}: '${TOP_KEY}' must be a mapping`, file)
   return value
@@ -71,11 +77,15 @@ function section(doc: JsonObject, file: string): JsonObject {
 function optionalMapping(obj: JsonObject, key: string, file: string | undefined): JsonObject {
   const value = obj[key]
   if (value === undefined || value === null) return {}
-  if (!isJsonObject(value)) throw new ConfigError(`${file ?? 'config'}: '${TOP_KEY}.${key}' must be a mapping`, file)
+  if (!isJsonObject(value))
+    throw new ConfigError(`${file ?? 'config'}: '${TOP_KEY}.${key}' must be a mapping`, file)
   return value
 }
 
-function applyDefaultPrimary(list: DatasourceSettings[], fallback: DatasourceType | undefined): void {
+function applyDefaultPrimary(
+  list: DatasourceSettings[],
+  fallback: DatasourceType | undefined
+): void {
   if (!fallback || list.some((d) => d.isPrimary)) return
   const existing = list.find((d) => d.name === fallback)
   if (existing) existing.isPrimary = true
@@ -88,21 +98,36 @@ function checkPrimary(list: DatasourceSettings[], file: string): void {
     throw new ConfigError(`${file}: no datasource has 'isPrimary: true' (exactly one must)`, file)
   }
   if (primaries.length > 1) {
-    throw new ConfigError(`${file}: ${primaries.length} datasources have 'isPrimary: true' (${primaries.join(', ')}); exactly one must`, file)
+    throw new ConfigError(
+      `${file}: ${primaries.length} datasources have 'isPrimary: true' (${primaries.join(', ')}); exactly one must`,
+      file
+    )
   }
   const primary = list.find((d) => d.isPrimary) as DatasourceSettings
   if (!LOADABLE_TYPES.has(primary.type)) {
-    throw new ConfigError(`${file}: datasource '${primary.name}' cannot be primary (write-only)`, file)
+    throw new ConfigError(
+      `${file}: datasource '${primary.name}' cannot be primary (write-only)`,
+      file
+    )
   }
 }
 
-function datasourceSettings(name: string, raw: JsonValue, file: string, cwd: string): DatasourceSettings {
+function datasourceSettings(
+  name: string,
+  raw: JsonValue,
+  file: string,
+  cwd: string
+): DatasourceSettings {
   if (!(DATASOURCE_TYPES as readonly string[]).includes(name)) {
-    throw new ConfigError(`${file}: unknown datasource '${name}' (known: ${DATASOURCE_TYPES.join(', ')})`, file)
+    throw new ConfigError(
+      `${file}: unknown datasource '${name}' (known: ${DATASOURCE_TYPES.join(', ')})`,
+      file
+    )
   }
   const type = name as DatasourceType
   const o = raw === null ? {} : raw
-  if (!isJsonObject(o)) throw new ConfigError(`${file}: datasource '${name}' must be a mapping`, file)
+  if (!isJsonObject(o))
+    throw new ConfigError(`${file}: datasource '${name}' must be a mapping`, file)
   const f = new FieldReader(o, `${file}: datasources.${name}`, file)
   const common = { name: type, isPrimary: f.bool('isPrimary') ?? false }
   switch (type) {
@@ -130,12 +155,21 @@ function datasourceSettings(name: string, raw: JsonValue, file: string, cwd: str
     case 'idfile':
       return { ...common, type, path: absolute(f.requiredStr('path'), cwd) } as DatasourceSettings
     case 'shellfile':
-      return { ...common, type, path: absolute(f.requiredStr('path'), cwd), excludeKeyNames: f.strList('excludeKeyNames') }
+      return {
+        ...common,
+        type,
+        path: absolute(f.requiredStr('path'), cwd),
+        excludeKeyNames: f.strList('excludeKeyNames')
+      }
     case 'actions-cache':
       return {
         ...common,
         type,
-        ...defined({ keyPrefix: f.str('keyPrefix'), workDir: f.str('workDir'), maxAttempts: f.int('maxAttempts') })
+        ...defined({
+          keyPrefix: f.str('keyPrefix'),
+          workDir: f.str('workDir'),
+          maxAttempts: f.int('maxAttempts')
+        })
       }
   }
 }
@@ -175,7 +209,9 @@ class FieldReader {
     const v = this.obj[key]
     if (v === undefined || v === null || v === '') return undefined
     const n = typeof v === 'string' ? Number(v) : v
-    return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : this.fail(key, 'a whole number')
+    return typeof n === 'number' && Number.isInteger(n) && n >= 0
+      ? n
+      : this.fail(key, 'a whole number')
   }
 
   bool(key: string): boolean | undefined {
@@ -193,13 +229,20 @@ class FieldReader {
     return this.fail(key, 'a list of strings')
   }
 
-  tls(key: string): boolean | { ca?: string; servername?: string; rejectUnauthorized?: boolean } | undefined {
+  tls(
+    key: string
+  ): boolean | { ca?: string; servername?: string; rejectUnauthorized?: boolean } | undefined {
     const v = this.obj[key]
     if (v === undefined || v === null) return undefined
     if (typeof v === 'boolean') return v
-    if (!isJsonObject(v)) return this.fail(key, 'true/false or a mapping (ca, servername, rejectUnauthorized)')
+    if (!isJsonObject(v))
+      return this.fail(key, 'true/false or a mapping (ca, servername, rejectUnauthorized)')
     const sub = new FieldReader(v, `${this.where}.${key}`, this.file)
-    return defined({ ca: sub.str('ca'), servername: sub.str('servername'), rejectUnauthorized: sub.bool('rejectUnauthorized') })
+    return defined({
+      ca: sub.str('ca'),
+      servername: sub.str('servername'),
+      rejectUnauthorized: sub.bool('rejectUnauthorized')
+    })
   }
 }
 

@@ -3,7 +3,12 @@ import type { StoreSet } from '../stores/create-stores.js'
 import { loadAppConfig } from './app-config.js'
 import type { LoadedConfig } from './config.js'
 import { buildDocument, variableTemplates } from './document.js'
-import { dispatchEvent, type EventRef, type HandlerOutcome, type HandlerRegistry } from './events.js'
+import {
+  dispatchEvent,
+  type EventRef,
+  type HandlerOutcome,
+  type HandlerRegistry
+} from './events.js'
 import { queryValue } from './jsonpath.js'
 import type { Logger } from './logger.js'
 import { createTemplateContext, renderOne } from './renderer.js'
@@ -67,7 +72,10 @@ export class ContextManager {
     const work = new WorkingDocument(buildDocument(o.id, o.contextName, app))
     applySets(work, o.sets ?? [], this.deps.logger)
     for (const [name, template] of Object.entries(variableTemplates(app))) {
-      const value = typeof template === 'string' ? await renderOne(template, work.doc, `variables.${name}`) : template
+      const value =
+        typeof template === 'string'
+          ? await renderOne(template, work.doc, `variables.${name}`)
+          : template
       work.set(`variables.${name}`, value)
     }
     const outcomes = o.event ? await this.dispatch(work, o.event, o.tmplCtxVars, o.dryRun) : []
@@ -82,7 +90,8 @@ export class ContextManager {
     applySets(work, o.sets ?? [], this.deps.logger)
     const outcomes = o.event ? await this.dispatch(work, o.event, o.tmplCtxVars, o.dryRun) : []
     return this.finish(o.id, work, outcomes, o.dryRun, (current) => {
-      if (!current) throw new NotFoundError(`no context data with id '${o.id}' (it was removed while this ran)`)
+      if (!current)
+        throw new NotFoundError(`no context data with id '${o.id}' (it was removed while this ran)`)
       return work.replayOnto(current)
     })
   }
@@ -92,28 +101,45 @@ export class ContextManager {
     const doc = await this.read(id)
     const { found, value } = queryValue(doc, expression)
     if (!found || typeof value !== 'string') return { found, value }
-    const context = isPlainText(value) ? {} : createTemplateContext(doc, this.deps.config.config, tmplCtxVars)
+    const context = isPlainText(value)
+      ? {}
+      : createTemplateContext(doc, this.deps.config.config, tmplCtxVars)
     return { found, value: await renderOne(value, context, expression) }
   }
 
   /** --generate: runs the generator items found at a JSONPath (each optionally gated by `if`). */
-  async generate(id: string, expression: string, tmplCtxVars: string[] = []): Promise<OperationResult> {
+  async generate(
+    id: string,
+    expression: string,
+    tmplCtxVars: string[] = []
+  ): Promise<OperationResult> {
     const work = new WorkingDocument(await this.read(id))
     const match = queryValue(work.doc, expression)
     if (!match.found || !isJsonObject(match.value)) {
-      throw new PathError(`--generate '${expression}' must select exactly one mapping of generator items`)
+      throw new PathError(
+        `--generate '${expression}' must select exactly one mapping of generator items`
+      )
     }
-    for (const [name, item] of Object.entries(match.value)) await this.runGenerator(work, name, item, tmplCtxVars)
+    for (const [name, item] of Object.entries(match.value))
+      await this.runGenerator(work, name, item, tmplCtxVars)
     return this.finish(id, work, [], false, (current) => {
       if (!current) throw new NotFoundError(`no context data with id '${id}'`)
       return work.replayOnto(current)
     })
   }
 
-  private async runGenerator(work: WorkingDocument, name: string, item: JsonValue, vars: string[]): Promise<void> {
+  private async runGenerator(
+    work: WorkingDocument,
+    name: string,
+    item: JsonValue,
+    vars: string[]
+  ): Promise<void> {
     if (!isJsonObject(item)) throw new PathError(`generator item '${name}' must be a mapping`)
-    const context = createTemplateContext(work.doc, this.deps.config.config, vars, { generator: structuredClone(item) })
-    if (item.if !== undefined && !(await renderOne(String(item.if), context, `${name}.if`)).trim()) return
+    const context = createTemplateContext(work.doc, this.deps.config.config, vars, {
+      generator: structuredClone(item)
+    })
+    if (item.if !== undefined && !(await renderOne(String(item.if), context, `${name}.if`)).trim())
+      return
     const sets = Array.isArray(item.set) ? item.set : []
     for (const [i, entry] of sets.entries()) {
       if (!isJsonObject(entry) || typeof entry.key !== 'string') {
@@ -127,11 +153,19 @@ export class ContextManager {
 
   private async read(id: string): Promise<ContextDocument> {
     const doc = await this.deps.stores.primary.load(id)
-    if (!doc) throw new NotFoundError(`no context data with id '${id}' in datasource '${this.deps.stores.primary.name}'`)
+    if (!doc)
+      throw new NotFoundError(
+        `no context data with id '${id}' in datasource '${this.deps.stores.primary.name}'`
+      )
     return doc
   }
 
-  private async dispatch(work: WorkingDocument, event: EventRef, vars: string[] = [], dryRun = false): Promise<HandlerOutcome[]> {
+  private async dispatch(
+    work: WorkingDocument,
+    event: EventRef,
+    vars: string[] = [],
+    dryRun = false
+  ): Promise<HandlerOutcome[]> {
     const { config, logger, handlers } = this.deps
     return dispatchEvent(event, { work, config, logger, tmplCtxVars: vars, dryRun }, handlers)
   }
@@ -152,12 +186,20 @@ export class ContextManager {
     }
     const failed = outcomes.filter((o) => o.status === 'failed')
     for (const o of failed.filter((f) => f.onError === 'warn')) {
-      this.deps.logger.warning(`${o.handler} '${o.block}' failed (on-error: warn): ${o.reason ?? ''}`)
+      this.deps.logger.warning(
+        `${o.handler} '${o.block}' failed (on-error: warn): ${o.reason ?? ''}`
+      )
     }
     const fatal = failed.filter((o) => o.onError === 'fail')
     if (fatal.length > 0) {
-      const list = fatal.map((o) => `${o.handler} '${o.block}'${o.httpStatus ? ` (HTTP ${o.httpStatus})` : ''}: ${o.reason ?? 'failed'}`)
-      throw new HandlerError(`${fatal.length} event handler(s) failed: ${list.join('; ')}`, outcomes)
+      const list = fatal.map(
+        (o) =>
+          `${o.handler} '${o.block}'${o.httpStatus ? ` (HTTP ${o.httpStatus})` : ''}: ${o.reason ?? 'failed'}`
+      )
+      throw new HandlerError(
+        `${fatal.length} event handler(s) failed: ${list.join('; ')}`,
+        outcomes
+      )
     }
     return { id, document, changed: work.changedPaths, outcomes }
   }

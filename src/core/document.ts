@@ -21,7 +21,8 @@ function collectMacros(config: AppConfig): JsonObject {
   const byName: JsonObject = {}
   let all = ''
   if (raw === undefined || raw === null) return { byName, all }
-  if (!isJsonObject(raw)) throw new ConfigError(`${config.path}: 'jinja2-macros' must be a mapping`, config.path)
+  if (!isJsonObject(raw))
+    throw new ConfigError(`${config.path}: 'jinja2-macros' must be a mapping`, config.path)
   for (const [name, text] of Object.entries(raw)) {
     if (typeof text !== 'string') {
       throw new ConfigError(`${config.path}: jinja2-macros.${name} must be a string`, config.path)
@@ -37,6 +38,7 @@ function collectMacros(config: AppConfig): JsonObject {
 export function variableTemplates(config: AppConfig): JsonObject {
   const raw = config.merged.variables
   if (raw === undefined || raw === null) return {}
-  if (!isJsonObject(raw)) throw new ConfigError(`${config.path}: 'variables' must be a mapping`, config.path)
+  if (!isJsonObject(raw))
+    throw new ConfigError(`${config.path}: 'variables' must be a mapping`, config.path)
   return raw
 }

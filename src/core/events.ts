@@ -56,7 +56,12 @@ export interface EventHandler {
   /** The template-context key the block is exposed under (e.g. `notify`, `manualChoice`). */
   readonly contextKey: string
   /** Runs one enabled block whose `if` passed; `templateContext` already holds the block. */
-  run(block: JsonObject, name: string, templateContext: JsonObject, ctx: HandlerContext): Promise<HandlerOutcome>
+  run(
+    block: JsonObject,
+    name: string,
+    templateContext: JsonObject,
+    ctx: HandlerContext
+  ): Promise<HandlerOutcome>
 }
 
 /** Handler kinds, each imported only when an event uses it. */
@@ -78,7 +83,9 @@ export async function dispatchEvent(
   for (const [kind, config] of Object.entries(handlers)) {
     const load = registry.get(kind)
     if (!load) {
-      throw new ConfigError(`${ref.pipeline}=${ref.event}: unknown event handler '${kind}' (known: ${[...registry.keys()].join(', ')})`)
+      throw new ConfigError(
+        `${ref.pipeline}=${ref.event}: unknown event handler '${kind}' (known: ${[...registry.keys()].join(', ')})`
+      )
     }
     const handler = await load()
     for (const [name, block] of blocksOf(handler, config, ref)) {
@@ -93,13 +100,17 @@ function eventHandlers(doc: JsonObject, ref: EventRef): JsonObject | undefined {
   const pipeline = pipelines[ref.pipeline]
   if (!isJsonObject(pipeline)) {
     const known = Object.keys(pipelines).join(', ') || 'none'
-    throw new ConfigError(`unknown pipeline '${ref.pipeline}' in --handle-event ${ref.pipeline}=${ref.event} (pipelines: ${known})`)
+    throw new ConfigError(
+      `unknown pipeline '${ref.pipeline}' in --handle-event ${ref.pipeline}=${ref.event} (pipelines: ${known})`
+    )
   }
   const all = pipeline['event-handlers']
   const handlers = isJsonObject(all) ? all[ref.event] : undefined
   if (handlers === undefined || handlers === null) return undefined
   if (!isJsonObject(handlers)) {
-    throw new ConfigError(`pipelines.${ref.pipeline}.event-handlers.${ref.event} must be a mapping of handlers`)
+    throw new ConfigError(
+      `pipelines.${ref.pipeline}.event-handlers.${ref.event} must be a mapping of handlers`
+    )
   }
   return handlers
 }
@@ -107,7 +118,11 @@ function eventHandlers(doc: JsonObject, ref: EventRef): JsonObject | undefined {
 const SHARED_KEYS = new Set(['enabled', 'if', 'on-error'])
 
 /** Single-block form -> one `default` block; named form -> each block, with handler-level keys inherited. */
-function blocksOf(handler: EventHandler, config: JsonValue, ref: EventRef): Array<[string, JsonObject]> {
+function blocksOf(
+  handler: EventHandler,
+  config: JsonValue,
+  ref: EventRef
+): Array<[string, JsonObject]> {
   const where = `${ref.pipeline}=${ref.event} ${handler.kind}`
   if (!isJsonObject(config)) throw new ConfigError(`${where}: the handler config must be a mapping`)
   if (handler.singleBlockKey in config) return [['default', config]]
@@ -120,16 +135,29 @@ function blocksOf(handler: EventHandler, config: JsonValue, ref: EventRef): Arra
     })
 }
 
-async function runBlock(handler: EventHandler, name: string, block: JsonObject, ctx: HandlerContext): Promise<HandlerOutcome> {
+async function runBlock(
+  handler: EventHandler,
+  name: string,
+  block: JsonObject,
+  ctx: HandlerContext
+): Promise<HandlerOutcome> {
   const onError = block['on-error'] === 'warn' ? 'warn' : 'fail'
   const base = { handler: handler.kind, block: name, onError } as const
-  if (block.enabled === false || (typeof block.enabled === 'string' && block.enabled.trim().toLowerCase() === 'false')) {
+  if (
+    block.enabled === false ||
+    (typeof block.enabled === 'string' && block.enabled.trim().toLowerCase() === 'false')
+  ) {
     return { ...base, status: 'skipped', reason: 'enabled: false' }
   }
   try {
-    const templateContext = createTemplateContext(ctx.work.doc, ctx.config.config, ctx.tmplCtxVars, {
-      [handler.contextKey]: structuredClone(block)
-    })
+    const templateContext = createTemplateContext(
+      ctx.work.doc,
+      ctx.config.config,
+      ctx.tmplCtxVars,
+      {
+        [handler.contextKey]: structuredClone(block)
+      }
+    )
     if (typeof block.if === 'string' || typeof block.if === 'number') {
       const gate = ctx.render(String(block.if), templateContext, `${handler.kind}.${name}.if`)
       if (!gate.trim()) return { ...base, status: 'skipped', reason: "'if' rendered blank" }

@@ -11,6 +11,7 @@ export function readYamlMapping(path: string, what: string, cwd: string): JsonOb
   if (!statSync(full).isFile()) throw new ConfigError(`${what} is not a file: ${path}`, path)
   const parsed = parseYaml(readFileSync(full, 'utf8'), path)
   if (parsed === null || parsed === undefined) return {}
-  if (!isJsonObject(parsed)) throw new ConfigError(`${what} ${path} must hold a mapping at the top level`, path)
+  if (!isJsonObject(parsed))
+    throw new ConfigError(`${what} ${path} must hold a mapping at the top level`, path)
   return parsed
 }

@@ -16,7 +16,13 @@ export function queryAll(data: unknown, expression: string): unknown[] {
   const expr = expression.trim()
   checkSyntax(expr)
   try {
-    return JSONPath({ path: expr, json: data as object, wrap: true, eval: false, resultType: 'value' }) as unknown[]
+    return JSONPath({
+      path: expr,
+      json: data as object,
+      wrap: true,
+      eval: false,
+      resultType: 'value'
+    }) as unknown[]
   } catch (error) {
     throw new PathError(`invalid JSONPath '${expression}': ${(error as Error).message}`)
   }
@@ -49,11 +55,14 @@ function checkSyntax(expr: string): void {
     else if (ch === '[') depth++
     else if (ch === ']' && --depth < 0) break
   }
-  if (depth !== 0 || quote) throw new PathError(`invalid JSONPath '${expr}': unbalanced brackets or quotes`)
+  if (depth !== 0 || quote)
+    throw new PathError(`invalid JSONPath '${expr}': unbalanced brackets or quotes`)
   if (/(^|[^.])\.$/.test(expr) || /\.\.\./.test(expr) || /^\.(?!\.)/.test(expr)) {
     throw new PathError(`invalid JSONPath '${expr}': misplaced '.'`)
   }
   if (/\[\s*\?/.test(expr) || /\(\s*@/.test(expr)) {
-    throw new PathError(`invalid JSONPath '${expr}': filter and script expressions are not supported`)
+    throw new PathError(
+      `invalid JSONPath '${expr}': filter and script expressions are not supported`
+    )
   }
 }

@@ -6,7 +6,12 @@ import { isJsonObject, type JsonObject, type JsonValue } from './types.js'
  * non-mapping is an error naming the key and the two files, instead of one silently replacing the other.
  * Returns a new object; inputs are not modified.
  */
-export function deepMerge(base: JsonObject, over: JsonObject, at: string, files: [string, string]): JsonObject {
+export function deepMerge(
+  base: JsonObject,
+  over: JsonObject,
+  at: string,
+  files: [string, string]
+): JsonObject {
   const out: JsonObject = { ...base }
   for (const [key, value] of Object.entries(over)) {
     const current = out[key]

@@ -27,7 +27,9 @@ export function parsePropPath(path: string): ParsedPath {
   if (mode !== 'replace') parts[parts.length - 1] = last.slice(0, -2)
   const inner = parts.findIndex((p) => p.includes('[]') || p.includes('{}'))
   if (inner !== -1 || parts[parts.length - 1] === '') {
-    throw new PathError(`invalid property path '${path}': '[]' and '{}' are only allowed at the end`)
+    throw new PathError(
+      `invalid property path '${path}': '[]' and '{}' are only allowed at the end`
+    )
   }
   return { keys: parts, mode }
 }
@@ -58,13 +60,19 @@ export function setAtPath(target: JsonObject, path: string, value: JsonValue): v
   node[key] = appendItems(node[key], value, mode, path)
 }
 
-function appendItems(existing: JsonValue | undefined, value: JsonValue, mode: ListMode, path: string): JsonValue[] {
+function appendItems(
+  existing: JsonValue | undefined,
+  value: JsonValue,
+  mode: ListMode,
+  path: string
+): JsonValue[] {
   if (value === '[]') return []
   let list: JsonValue[]
   if (existing === undefined || existing === null || existing === '') list = []
   else if (Array.isArray(existing)) list = existing
   else throw new PathError(`cannot append to '${path}': it holds ${describe(existing)}, not a list`)
-  const items = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : [value]
+  const items =
+    typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : [value]
   const merged = [...list, ...items]
   return mode === 'unique' ? uniqueInOrder(merged) : merged
 }

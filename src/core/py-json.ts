@@ -15,23 +15,38 @@ export function pyJsonDumps(value: unknown, options: PyJsonOptions = {}): string
   return write(value, indent, options.sortKeys ?? false, options.ensureAscii ?? true, 0)
 }
 
-function write(value: unknown, indent: number | null, sortKeys: boolean, ascii: boolean, depth: number): string {
+function write(
+  value: unknown,
+  indent: number | null,
+  sortKeys: boolean,
+  ascii: boolean,
+  depth: number
+): string {
   if (value === null || value === undefined) return 'null'
   if (typeof value === 'string') return quote(value, ascii)
   if (typeof value === 'number') return formatNumber(value)
   if (typeof value === 'boolean') return value ? 'true' : 'false'
   if (value instanceof Date) return quote(value.toISOString(), ascii)
-  const items = Array.isArray(value) ? value.map((v) => write(v, indent, sortKeys, ascii, depth + 1)) : null
+  const items = Array.isArray(value)
+    ? value.map((v) => write(v, indent, sortKeys, ascii, depth + 1))
+    : null
   if (items) return wrap('[', ']', items, indent, depth)
   const keys = Object.keys(value as object)
   if (sortKeys) keys.sort()
   const pairs = keys.map(
-    (k) => `${quote(k, ascii)}: ${write((value as Record<string, unknown>)[k], indent, sortKeys, ascii, depth + 1)}`
+    (k) =>
+      `${quote(k, ascii)}: ${write((value as Record<string, unknown>)[k], indent, sortKeys, ascii, depth + 1)}`
   )
   return wrap('{', '}', pairs, indent, depth)
 }
 
-function wrap(open: string, close: string, items: string[], indent: number | null, depth: number): string {
+function wrap(
+  open: string,
+  close: string,
+  items: string[],
+  indent: number | null,
+  depth: number
+): string {
   if (items.length === 0) return open + close
   if (indent === null) return open + items.join(', ') + close
   const pad = ' '.repeat(indent * (depth + 1))
@@ -48,5 +63,7 @@ function formatNumber(n: number): string {
 function quote(text: string, ascii: boolean): string {
   const json = JSON.stringify(text)
   // JSON.stringify leaves non-ASCII as is; Python escapes each UTF-16 unit (surrogate pairs included).
-  return ascii ? json.replace(/[\u007f-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0')) : json
+  return ascii
+    ? json.replace(/[\u007f-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'))
+    : json
 }

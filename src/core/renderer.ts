@@ -20,7 +20,11 @@ export function loadRenderer(): Promise<Render> {
   return engine
 }
 
-export async function renderOne(template: string, context: Record<string, unknown>, name: string): Promise<string> {
+export async function renderOne(
+  template: string,
+  context: Record<string, unknown>,
+  name: string
+): Promise<string> {
   if (isPlainText(template)) return template.endsWith('\n') ? template.slice(0, -1) : template
   return (await loadRenderer())(template, context, name)
 }
@@ -37,7 +41,11 @@ export function createTemplateContext(
   tmplCtxVars: readonly string[] = [],
   extra: Record<string, JsonValue> = {}
 ): JsonObject {
-  const context: JsonObject = { ...structuredClone(doc), configData: structuredClone(configData), ...extra }
+  const context: JsonObject = {
+    ...structuredClone(doc),
+    configData: structuredClone(configData),
+    ...extra
+  }
   for (const pair of tmplCtxVars) {
     const eq = pair.indexOf('=')
     if (eq <= 0) throw new UsageError(`--tmpl-ctx-var '${pair}': expected path=expression`)
@@ -45,7 +53,8 @@ export function createTemplateContext(
     const expression = pair.slice(eq + 1)
     const match = tryQueryValue(doc, expression)
     const value = match.found ? (match.value as JsonValue) : expression
-    if (value !== null && value !== undefined && value !== '') setAtPath(context, path, structuredClone(value))
+    if (value !== null && value !== undefined && value !== '')
+      setAtPath(context, path, structuredClone(value))
   }
   return context
 }

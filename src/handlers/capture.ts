@@ -7,10 +7,18 @@ import { isJsonObject, type JsonValue } from '../core/types.js'
  * the block's `capture-response-data`. Each `from` is rendered with the document, `configData` and
  * `body`, stripped, and when non-blank stored at the rendered `to` path.
  */
-export function captureResponse(ctx: HandlerContext, kind: string, block: Record<string, JsonValue>, body: JsonValue): Record<string, JsonValue> {
+export function captureResponse(
+  ctx: HandlerContext,
+  kind: string,
+  block: Record<string, JsonValue>,
+  body: JsonValue
+): Record<string, JsonValue> {
   const config = ctx.config.config[kind]
   const auto = isJsonObject(config) ? config['auto-capture-response-data'] : undefined
-  const rules = [...asRules(auto, `config.yaml ${kind}.auto-capture-response-data`), ...asRules(block['capture-response-data'], `${kind} capture-response-data`)]
+  const rules = [
+    ...asRules(auto, `config.yaml ${kind}.auto-capture-response-data`),
+    ...asRules(block['capture-response-data'], `${kind} capture-response-data`)
+  ]
   if (rules.length === 0) return {}
   const context = { ...structuredClone(ctx.work.doc), configData: ctx.config.config, body }
   const captured: Record<string, JsonValue> = {}
@@ -24,11 +32,19 @@ export function captureResponse(ctx: HandlerContext, kind: string, block: Record
   return captured
 }
 
-function asRules(value: JsonValue | undefined, where: string): Array<{ from: string; to: string; where: string }> {
+function asRules(
+  value: JsonValue | undefined,
+  where: string
+): Array<{ from: string; to: string; where: string }> {
   if (value === undefined || value === null) return []
   if (!Array.isArray(value)) throw new ConfigError(`${where} must be a list of {from, to}`)
   return value.map((rule, i) => {
-    if (!isJsonObject(rule) || rule.from === undefined || rule.from === null || typeof rule.to !== 'string') {
+    if (
+      !isJsonObject(rule) ||
+      rule.from === undefined ||
+      rule.from === null ||
+      typeof rule.to !== 'string'
+    ) {
       throw new ConfigError(`${where}[${i}] needs 'from' and 'to'`)
     }
     return { from: String(rule.from), to: rule.to, where: `${where}[${i}]` }

@@ -37,8 +37,17 @@ function httpClient(ctx: HandlerContext): Promise<HttpClient> {
 }
 
 function numbers(settings: JsonObject): Record<string, number> {
-  const keys = ['connectTimeoutMs', 'requestTimeoutMs', 'maxAttempts', 'baseDelayMs', 'maxDelayMs', 'maxTotalMs']
-  return Object.fromEntries(keys.filter((k) => typeof settings[k] === 'number').map((k) => [k, settings[k] as number]))
+  const keys = [
+    'connectTimeoutMs',
+    'requestTimeoutMs',
+    'maxAttempts',
+    'baseDelayMs',
+    'maxDelayMs',
+    'maxTotalMs'
+  ]
+  return Object.fromEntries(
+    keys.filter((k) => typeof settings[k] === 'number').map((k) => [k, settings[k] as number])
+  )
 }
 
 /**
@@ -55,10 +64,20 @@ export async function post(
   const base = { ...outcome, onError: 'fail' as const, request: { method: 'POST', ...shown } }
   if (ctx.dryRun) return { ...base, status: 'dry-run' }
   const client = await httpClient(ctx)
-  const res = await client.request({ method: 'POST', url: req.url, headers: req.headers, body: req.body })
+  const res = await client.request({
+    method: 'POST',
+    url: req.url,
+    headers: req.headers,
+    body: req.body
+  })
   if (res.status < 200 || res.status > 299) {
     const excerpt = res.body.replace(/\s+/g, ' ').slice(0, 200)
-    return { ...base, status: 'failed', httpStatus: res.status, reason: `HTTP ${res.status} from ${shown.url}${excerpt ? `: ${excerpt}` : ''}` }
+    return {
+      ...base,
+      status: 'failed',
+      httpStatus: res.status,
+      reason: `HTTP ${res.status} from ${shown.url}${excerpt ? `: ${excerpt}` : ''}`
+    }
   }
   const captured = await onSuccess(parseBody(res.body))
   return { ...base, status: 'ok', httpStatus: res.status, captured }
@@ -77,7 +96,10 @@ function masked(ctx: HandlerContext, req: OutgoingRequest): OutgoingRequest {
   const masker = new SecretMasker()
   for (const s of ctx.config.secretValues) masker.add(s)
   const headers = Object.fromEntries(
-    Object.entries(req.headers).map(([k, v]) => [k, /^(authorization|proxy-authorization|cookie)$/i.test(k) ? maskAuth(v) : masker.mask(v)])
+    Object.entries(req.headers).map(([k, v]) => [
+      k,
+      /^(authorization|proxy-authorization|cookie)$/i.test(k) ? maskAuth(v) : masker.mask(v)
+    ])
   )
   return { url: masker.mask(req.url), headers, body: masker.mask(req.body) }
 }

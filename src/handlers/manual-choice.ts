@@ -24,7 +24,11 @@ export const manualChoiceHandler: EventHandler = {
     generateChoices(mc, templateContext, ctx, where)
     renderChoices(mc.choices as JsonObject, templateContext, ctx, where)
     const config = ctx.config.config
-    const body = ctx.render(requiredConfig(config, 'templates.manual-choice', 'manual-choice'), templateContext, 'templates.manual-choice')
+    const body = ctx.render(
+      requiredConfig(config, 'templates.manual-choice', 'manual-choice'),
+      templateContext,
+      'templates.manual-choice'
+    )
     const url = requiredConfig(config, 'slack.url', 'manual-choice')
     const headers = slackHeaders(optionalSecret(ctx.config.secrets, 'slack.token'))
     return post(ctx, { handler: 'manual-choice', block: name }, { url, headers, body }, (res) =>
@@ -33,10 +37,16 @@ export const manualChoiceHandler: EventHandler = {
   }
 }
 
-function generateChoices(mc: JsonObject, context: JsonObject, ctx: HandlerContext, where: string): void {
+function generateChoices(
+  mc: JsonObject,
+  context: JsonObject,
+  ctx: HandlerContext,
+  where: string
+): void {
   const generators = mc['choice-generators']
   if (generators === undefined || generators === null) return
-  if (!isJsonObject(generators)) throw new ConfigError(`${where}: 'choice-generators' must be a mapping`)
+  if (!isJsonObject(generators))
+    throw new ConfigError(`${where}: 'choice-generators' must be a mapping`)
   const choices = mc.choices as JsonObject
   for (const [genName, gen] of Object.entries(generators)) {
     const at = `${where} choice-generators.${genName}`
@@ -46,19 +56,29 @@ function generateChoices(mc: JsonObject, context: JsonObject, ctx: HandlerContex
     const path = ctx.render(gen.foreach, context, `${at}.foreach`).trim()
     const found = tryQueryValue(ctx.work.doc, path)
     if (!found.found) continue
-    if (!isJsonObject(found.value)) throw new ConfigError(`${at}: foreach '${path}' must select a mapping`)
-    const iterator = ctx.render(String(gen.iterator ?? 'item'), context, `${at}.iterator`).trim() || 'item'
+    if (!isJsonObject(found.value))
+      throw new ConfigError(`${at}: foreach '${path}' must select a mapping`)
+    const iterator =
+      ctx.render(String(gen.iterator ?? 'item'), context, `${at}.iterator`).trim() || 'item'
     for (const item of Object.values(found.value)) {
       const yamlText = ctx.render(gen.template, { ...context, [iterator]: item }, `${at}.template`)
       const choice = parseYamlFast(yamlText)
       const [entry] = isJsonObject(choice) ? Object.entries(choice) : []
-      if (!entry) throw new ConfigError(`${at}: template must render YAML of one choice ({name: {header, options}})`)
+      if (!entry)
+        throw new ConfigError(
+          `${at}: template must render YAML of one choice ({name: {header, options}})`
+        )
       choices[entry[0]] = entry[1]
     }
   }
 }
 
-function renderChoices(choices: JsonObject, context: JsonObject, ctx: HandlerContext, where: string): void {
+function renderChoices(
+  choices: JsonObject,
+  context: JsonObject,
+  ctx: HandlerContext,
+  where: string
+): void {
   for (const [choiceName, choice] of Object.entries(choices)) {
     const at = `${where} choices.${choiceName}`
     if (!isJsonObject(choice)) throw new ConfigError(`${at} must be a mapping`)

@@ -11,8 +11,16 @@ export const notifyHandler: EventHandler = {
   async run(block, name, templateContext, ctx) {
     const config = ctx.config.config
     const notify = templateContext.notify as JsonObject
-    notify.message = ctx.render(String(block.message ?? ''), templateContext, `notify '${name}' message`)
-    const body = ctx.render(requiredConfig(config, 'templates.notify', 'notify'), templateContext, 'templates.notify')
+    notify.message = ctx.render(
+      String(block.message ?? ''),
+      templateContext,
+      `notify '${name}' message`
+    )
+    const body = ctx.render(
+      requiredConfig(config, 'templates.notify', 'notify'),
+      templateContext,
+      'templates.notify'
+    )
     const url = requiredConfig(config, 'slack.url', 'notify')
     const headers = slackHeaders(optionalSecret(ctx.config.secrets, 'slack.token'))
     return post(ctx, { handler: 'notify', block: name }, { url, headers, body }, (res) =>

@@ -14,15 +14,27 @@ export const respondHandler: EventHandler = {
   contextKey: 'respond',
   async run(block, name, templateContext, ctx): Promise<HandlerOutcome> {
     const respond = templateContext.respond as JsonObject
-    const skipped = (reason: string): HandlerOutcome => ({ handler: 'respond', block: name, status: 'skipped', onError: 'fail', reason })
-    respond.message = ctx.render(String(block.message ?? ''), templateContext, `respond '${name}' message`).trim()
+    const skipped = (reason: string): HandlerOutcome => ({
+      handler: 'respond',
+      block: name,
+      status: 'skipped',
+      onError: 'fail',
+      reason
+    })
+    respond.message = ctx
+      .render(String(block.message ?? ''), templateContext, `respond '${name}' message`)
+      .trim()
     if (!respond.message) return skipped("'message' rendered blank")
     for (const [key, value] of Object.entries(block)) {
       if (!OWN_KEYS.has(key) && typeof value === 'string') {
         respond[key] = ctx.render(value, templateContext, `respond '${name}' ${key}`)
       }
     }
-    const body = ctx.render(requiredConfig(ctx.config.config, 'templates.respond', 'respond'), templateContext, 'templates.respond')
+    const body = ctx.render(
+      requiredConfig(ctx.config.config, 'templates.respond', 'respond'),
+      templateContext,
+      'templates.respond'
+    )
     const url = ctx.render(String(block.url ?? ''), templateContext, `respond '${name}' url`).trim()
     if (!url) return skipped("'url' rendered blank")
     const headers = slackHeaders(optionalSecret(ctx.config.secrets, 'slack.token'))

@@ -22,6 +22,12 @@ export const setValuesHandler: EventHandler = {
       if (!ctx.dryRun) ctx.work.set(to, value)
       captured[to] = value
     })
-    return { handler: 'set-values', block: name, status: ctx.dryRun ? 'dry-run' : 'ok', onError: 'fail', captured }
+    return {
+      handler: 'set-values',
+      block: name,
+      status: ctx.dryRun ? 'dry-run' : 'ok',
+      onError: 'fail',
+      captured
+    }
   }
 }

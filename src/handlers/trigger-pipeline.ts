@@ -18,21 +18,38 @@ export const triggerPipelineHandler: EventHandler = {
     const url = requiredConfig(ctx.config.config, 'trigger.url', 'trigger-pipeline')
     const where = `trigger-pipeline '${name}'`
     const payload: Record<string, string> = {}
-    for (const [arg, tmpl] of Object.entries(mapping(trigger['auto-args'], 'config.yaml trigger.auto-args'))) {
+    for (const [arg, tmpl] of Object.entries(
+      mapping(trigger['auto-args'], 'config.yaml trigger.auto-args')
+    )) {
       payload[arg] = ctx.render(String(tmpl), templateContext, `trigger.auto-args.${arg}`)
     }
     for (const [arg, tmpl] of Object.entries(mapping(block.args, `${where} args`))) {
       payload[arg] = ctx.render(String(tmpl), templateContext, `${where} args.${arg}`)
     }
-    const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: '*/*', 'Cache-Control': 'no-cache' }
+    const headers: Record<string, string> = {
+      'Content-Type': 'application/json',
+      Accept: '*/*',
+      'Cache-Control': 'no-cache'
+    }
     const withSecrets = { ...templateContext, secretData: ctx.config.secrets }
     const headerList = trigger.headers ?? []
-    if (!Array.isArray(headerList)) throw new ConfigError('config.yaml: trigger.headers must be a list of {name, value}')
+    if (!Array.isArray(headerList))
+      throw new ConfigError('config.yaml: trigger.headers must be a list of {name, value}')
     headerList.forEach((h, i) => {
-      if (!isJsonObject(h) || typeof h.name !== 'string') throw new ConfigError(`config.yaml: trigger.headers[${i}] needs 'name' and 'value'`)
-      headers[h.name] = ctx.render(String(h.value ?? ''), withSecrets, `trigger.headers[${i}] (${h.name})`)
+      if (!isJsonObject(h) || typeof h.name !== 'string')
+        throw new ConfigError(`config.yaml: trigger.headers[${i}] needs 'name' and 'value'`)
+      headers[h.name] = ctx.render(
+        String(h.value ?? ''),
+        withSecrets,
+        `trigger.headers[${i}] (${h.name})`
+      )
     })
-    return post(ctx, { handler: 'trigger-pipeline', block: name }, { url, headers, body: pyJsonDumps(payload) }, () => ({}))
+    return post(
+      ctx,
+      { handler: 'trigger-pipeline', block: name },
+      { url, headers, body: pyJsonDumps(payload) },
+      () => ({})
+    )
   }
 }
 

@@ -1,6 +1,7 @@
 /** Typed datasource settings, built from the merged `datasources:` of config.yaml + secrets.yaml. */
 
-export type DatasourceType = 'redis' | 'yamlfile' | 'jsonfile' | 'shellfile' | 'idfile' | 'actions-cache'
+export type DatasourceType =
+  'redis' | 'yamlfile' | 'jsonfile' | 'shellfile' | 'idfile' | 'actions-cache'
 
 export const DATASOURCE_TYPES: readonly DatasourceType[] = [
   'redis',
@@ -76,8 +77,4 @@ export interface ActionsCacheSettings extends Common {
 }
 
 export type DatasourceSettings =
-  | RedisSettings
-  | FileSettings
-  | ShellFileSettings
-  | IdFileSettings
-  | ActionsCacheSettings
+  RedisSettings | FileSettings | ShellFileSettings | IdFileSettings | ActionsCacheSettings
