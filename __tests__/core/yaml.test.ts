@@ -35,9 +35,46 @@ describe('YAML as PyYAML reads and writes it', () => {
       long: 'x '.repeat(80)
     }
     const text = stringifyYaml(value)
-    expect(text).toContain('s1: "yes"')
-    expect(text).toContain('s4: "2020-01-01"')
+    expect(text).toContain("s1: 'yes'")
+    expect(text).toContain("s4: '2020-01-01'")
     expect(parseYaml(text, 'round-trip')).toEqual(value)
+  })
+
+  it('writes numbers PyYAML reads back as numbers', () => {
+    const text = stringifyYaml({ big: 2 ** 70, small: 1e-7, half: 0.5, neg: -3, inf: Infinity })
+    expect(text).toBe('big: 1180591620717411303424\nsmall: 1.0e-7\nhalf: 0.5\nneg: -3\ninf: .inf\n')
+    expect(parseYaml(text, 'numbers')).toEqual({
+      big: 2 ** 70,
+      small: 1e-7,
+      half: 0.5,
+      neg: -3,
+      inf: Infinity
+    })
+  })
+
+  it('keeps a float without a dot as a string, as PyYAML does', () => {
+    expect(parseYaml('a: 1e3\nb: 1.5e+3\nc: 0b101\nd: 0x1F\ne: 1_000\nf: 1:30\n', 'f')).toEqual({
+      a: '1e3',
+      b: 1500,
+      c: 5,
+      d: 31,
+      e: 1000,
+      f: 90
+    })
+  })
+
+  it('lets a later duplicate key win and refuses alias bombs', () => {
+    expect(parseYaml('a: 1\na: 2\n', 'dup')).toEqual({ a: 2 })
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]']
+    for (let i = 1; i < 9; i++)
+      bomb.push(
+        `${'b'.repeat(i)}: &${'b'.repeat(i)} [${Array(10)
+          .fill(i === 1 ? '*a' : `*${'b'.repeat(i - 1)}`)
+          .join(', ')}]`
+      )
+    expect(() => parseYaml(bomb.join('\n'), 'bomb.yaml')).toThrow(
+      /bomb\.yaml: YAML expands to more than/
+    )
   })
 
   it('names the file and line of a syntax error', () => {

@@ -23,7 +23,7 @@ echo "== get values"
 echo "appVersion: $(cicdstatemgr --get state.appVersion)"
 echo "artifacts:  $(cicdstatemgr --get state.artifacts)"
 echo "variables:  $(cicdstatemgr --get variables.releaseName)"
-echo "greeting:   $(cicdstatemgr --get state.greeting --tmpl-ctx-var 'ctx.who=state.appName')"
+echo "greeting:   $(cicdstatemgr --get state.greeting --tmpl-ctx-var 'ctx.who=appName')"
 
 echo "== run a generator"
 cicdstatemgr --generate pipelines.build.generators

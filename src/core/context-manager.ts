@@ -86,24 +86,48 @@ export class ContextManager {
 
   /** --load / --set / --handle-event: reads the primary, applies sets, handles an event, persists. */
   async update(o: UpdateOptions): Promise<OperationResult> {
+    if (!o.event) return this.applyOnly(o)
     const work = new WorkingDocument(await this.read(o.id))
     applySets(work, o.sets ?? [], this.deps.logger)
-    const outcomes = o.event ? await this.dispatch(work, o.event, o.tmplCtxVars, o.dryRun) : []
+    const outcomes = await this.dispatch(work, o.event, o.tmplCtxVars, o.dryRun)
     return this.finish(o.id, work, outcomes, o.dryRun, (current) => {
-      if (!current)
-        throw new NotFoundError(`no context data with id '${o.id}' (it was removed while this ran)`)
+      if (!current) throw this.notFound(o.id)
       return work.replayOnto(current)
     })
+  }
+
+  /**
+   * Without handlers nothing needs the document before the write: the sets are applied inside the
+   * read-modify-write itself (one read of the primary), and a bare --load only refreshes the copies.
+   */
+  private async applyOnly(o: UpdateOptions): Promise<OperationResult> {
+    const sets = o.sets ?? []
+    if (sets.length === 0 || o.dryRun) {
+      const work = new WorkingDocument(await this.read(o.id))
+      applySets(work, sets, this.deps.logger)
+      if (!o.dryRun) await this.saveCopies(o.id, work.doc)
+      return { id: o.id, document: work.doc, changed: work.changedPaths, outcomes: [] }
+    }
+    let changed: string[] = []
+    const document = await this.deps.stores.primary.update(o.id, (current) => {
+      if (!current) throw this.notFound(o.id)
+      const work = new WorkingDocument(structuredClone(current))
+      applySets(work, sets, this.deps.logger)
+      changed = work.changedPaths
+      return work.doc
+    })
+    await this.saveCopies(o.id, document)
+    return { id: o.id, document, changed, outcomes: [] }
   }
 
   /** --get: JSONPath on the primary's document; a string result is rendered as a template. */
   async get(id: string, expression: string, tmplCtxVars: string[] = []): Promise<GetResult> {
     const doc = await this.read(id)
-    const { found, value } = queryValue(doc, expression)
+    const { found, value } = await queryValue(doc, expression)
     if (!found || typeof value !== 'string') return { found, value }
     const context = isPlainText(value)
       ? {}
-      : createTemplateContext(doc, this.deps.config.config, tmplCtxVars)
+      : await createTemplateContext(doc, this.deps.config.config, tmplCtxVars)
     return { found, value: await renderOne(value, context, expression) }
   }
 
@@ -114,7 +138,7 @@ export class ContextManager {
     tmplCtxVars: string[] = []
   ): Promise<OperationResult> {
     const work = new WorkingDocument(await this.read(id))
-    const match = queryValue(work.doc, expression)
+    const match = await queryValue(work.doc, expression)
     if (!match.found || !isJsonObject(match.value)) {
       throw new PathError(
         `--generate '${expression}' must select exactly one mapping of generator items`
@@ -123,7 +147,7 @@ export class ContextManager {
     for (const [name, item] of Object.entries(match.value))
       await this.runGenerator(work, name, item, tmplCtxVars)
     return this.finish(id, work, [], false, (current) => {
-      if (!current) throw new NotFoundError(`no context data with id '${id}'`)
+      if (!current) throw this.notFound(id)
       return work.replayOnto(current)
     })
   }
@@ -135,7 +159,7 @@ export class ContextManager {
     vars: string[]
   ): Promise<void> {
     if (!isJsonObject(item)) throw new PathError(`generator item '${name}' must be a mapping`)
-    const context = createTemplateContext(work.doc, this.deps.config.config, vars, {
+    const context = await createTemplateContext(work.doc, this.deps.config.config, vars, {
       generator: structuredClone(item)
     })
     if (item.if !== undefined && !(await renderOne(String(item.if), context, `${name}.if`)).trim())
@@ -153,11 +177,18 @@ export class ContextManager {
 
   private async read(id: string): Promise<ContextDocument> {
     const doc = await this.deps.stores.primary.load(id)
-    if (!doc)
-      throw new NotFoundError(
-        `no context data with id '${id}' in datasource '${this.deps.stores.primary.name}'`
-      )
+    if (!doc) throw this.notFound(id)
     return doc
+  }
+
+  private notFound(id: string): NotFoundError {
+    return new NotFoundError(
+      `no context data with id '${id}' in datasource '${this.deps.stores.primary.name}'`
+    )
+  }
+
+  private async saveCopies(id: string, doc: ContextDocument): Promise<void> {
+    await Promise.all(this.deps.stores.copies.map((store) => store.save(id, doc)))
   }
 
   private async dispatch(
@@ -180,9 +211,8 @@ export class ContextManager {
   ): Promise<OperationResult> {
     let document = work.doc
     if (!dryRun) {
-      const { primary, copies } = this.deps.stores
-      document = await primary.update(id, mutate)
-      await Promise.all(copies.map((store) => store.save(id, document)))
+      document = await this.deps.stores.primary.update(id, mutate)
+      await this.saveCopies(id, document)
     }
     const failed = outcomes.filter((o) => o.status === 'failed')
     for (const o of failed.filter((f) => f.onError === 'warn')) {

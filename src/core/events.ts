@@ -150,7 +150,7 @@ async function runBlock(
     return { ...base, status: 'skipped', reason: 'enabled: false' }
   }
   try {
-    const templateContext = createTemplateContext(
+    const templateContext = await createTemplateContext(
       ctx.work.doc,
       ctx.config.config,
       ctx.tmplCtxVars,

@@ -1,6 +1,7 @@
 import { UsageError } from '../errors.js'
 import { tryQueryValue } from './jsonpath.js'
 import { setAtPath } from './prop-path.js'
+import { renderInterpolation } from './templating/interpolate.js'
 import { isPlainText } from './templating/plain.js'
 import type { ContextDocument, JsonObject, JsonValue } from './types.js'
 
@@ -26,6 +27,8 @@ export async function renderOne(
   name: string
 ): Promise<string> {
   if (isPlainText(template)) return template.endsWith('\n') ? template.slice(0, -1) : template
+  const quick = renderInterpolation(template, context)
+  if (quick !== undefined) return quick
   return (await loadRenderer())(template, context, name)
 }
 
@@ -35,12 +38,12 @@ export async function renderOne(
  * Each `path=EXPR` places the JSONPath result of EXPR at `path`, or the literal EXPR text when it does not
  * match (as the Python tool did).
  */
-export function createTemplateContext(
+export async function createTemplateContext(
   doc: ContextDocument,
   configData: JsonObject,
   tmplCtxVars: readonly string[] = [],
   extra: Record<string, JsonValue> = {}
-): JsonObject {
+): Promise<JsonObject> {
   const context: JsonObject = {
     ...structuredClone(doc),
     configData: structuredClone(configData),
@@ -51,7 +54,7 @@ export function createTemplateContext(
     if (eq <= 0) throw new UsageError(`--tmpl-ctx-var '${pair}': expected path=expression`)
     const path = pair.slice(0, eq).trim()
     const expression = pair.slice(eq + 1)
-    const match = tryQueryValue(doc, expression)
+    const match = await tryQueryValue(doc, expression)
     const value = match.found ? (match.value as JsonValue) : expression
     if (value !== null && value !== undefined && value !== '')
       setAtPath(context, path, structuredClone(value))

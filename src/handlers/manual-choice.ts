@@ -21,7 +21,7 @@ export const manualChoiceHandler: EventHandler = {
     mc.title = ctx.render(String(block.title ?? ''), templateContext, `${where} title`)
     if (mc.choices === undefined || mc.choices === null) mc.choices = {}
     if (!isJsonObject(mc.choices)) throw new ConfigError(`${where}: 'choices' must be a mapping`)
-    generateChoices(mc, templateContext, ctx, where)
+    await generateChoices(mc, templateContext, ctx, where)
     renderChoices(mc.choices as JsonObject, templateContext, ctx, where)
     const config = ctx.config.config
     const body = ctx.render(
@@ -37,12 +37,12 @@ export const manualChoiceHandler: EventHandler = {
   }
 }
 
-function generateChoices(
+async function generateChoices(
   mc: JsonObject,
   context: JsonObject,
   ctx: HandlerContext,
   where: string
-): void {
+): Promise<void> {
   const generators = mc['choice-generators']
   if (generators === undefined || generators === null) return
   if (!isJsonObject(generators))
@@ -54,7 +54,7 @@ function generateChoices(
       throw new ConfigError(`${at}: needs 'foreach', 'iterator' and 'template'`)
     }
     const path = ctx.render(gen.foreach, context, `${at}.foreach`).trim()
-    const found = tryQueryValue(ctx.work.doc, path)
+    const found = await tryQueryValue(ctx.work.doc, path)
     if (!found.found) continue
     if (!isJsonObject(found.value))
       throw new ConfigError(`${at}: foreach '${path}' must select a mapping`)

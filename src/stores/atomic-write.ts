@@ -1,5 +1,15 @@
-import { randomBytes } from 'node:crypto'
-import { mkdir, open, rename, stat, unlink } from 'node:fs/promises'
+// Synchronous fs on purpose: node:fs/promises pulls ~30 internal modules (streams, readline) into
+// every CLI start, and these writes are a few small files.
+import {
+  closeSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { StoreError, errorMessage } from '../errors.js'
 
@@ -11,44 +21,51 @@ import { StoreError, errorMessage } from '../errors.js'
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const dir = dirname(path)
-  const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`)
+  const temp = join(dir, `.${basename(path)}.${process.pid}.${uniqueSuffix()}.tmp`)
   try {
-    await mkdir(dir, { recursive: true })
-    const mode = await existingMode(path)
-    const handle = await open(temp, 'wx', mode)
+    mkdirSync(dir, { recursive: true })
+    const fd = openSync(temp, 'wx', existingMode(path))
     try {
-      await handle.writeFile(data)
-      await handle.sync()
+      writeFileSync(fd, data)
+      fsyncSync(fd)
     } finally {
-      await handle.close()
+      closeSync(fd)
     }
-    await rename(temp, path)
+    renameSync(temp, path)
   } catch (error) {
-    await unlink(temp).catch(() => undefined)
+    rmSync(temp, { force: true })
     throw new StoreError(`cannot write ${path}: ${errorMessage(error)}`, { cause: error })
   }
-  await syncDirectory(dir)
+  syncDirectory(dir)
 }
 
 /** Keeps the permissions a user gave the file; new files get the usual 0666 minus umask. */
-async function existingMode(path: string): Promise<number> {
+function existingMode(path: string): number {
   try {
-    return (await stat(path)).mode & 0o7777
+    return statSync(path).mode & 0o7777
   } catch {
     return 0o666
   }
 }
 
 /** Makes the rename itself durable; some filesystems refuse to open a directory, which is harmless. */
-async function syncDirectory(dir: string): Promise<void> {
+function syncDirectory(dir: string): void {
   try {
-    const handle = await open(dir, 'r')
+    const fd = openSync(dir, 'r')
     try {
-      await handle.sync()
+      fsyncSync(fd)
     } finally {
-      await handle.close()
+      closeSync(fd)
     }
   } catch {
     /* best effort */
   }
+}
+
+let counter = 0
+
+/** Unique within the process (counter) and across processes (pid in the name, plus randomness). */
+function uniqueSuffix(): string {
+  counter += 1
+  return `${counter}${Math.random().toString(36).slice(2, 10)}`
 }

@@ -3,7 +3,6 @@ import type { Logger } from '../core/logger.js'
 import { ConfigError, errorMessage } from '../errors.js'
 import { createFileStore } from './file-store.js'
 import { createIdFileStore } from './id-file-store.js'
-import { createRedisStore } from './redis-store.js'
 import { LOADABLE_TYPES, type DatasourceSettings } from './settings.js'
 import { createShellFileStore } from './shell-file-store.js'
 import type { StateStore } from './state-store.js'
@@ -58,8 +57,11 @@ function checkPrimary(settings: DatasourceSettings[]): DatasourceSettings {
 
 async function createStore(s: DatasourceSettings, logger: Logger): Promise<StateStore> {
   switch (s.type) {
-    case 'redis':
+    case 'redis': {
+      // The store and its client are loaded only when redis is configured.
+      const { createRedisStore } = await import('./redis-store.js')
       return createRedisStore(s, logger)
+    }
     case 'yamlfile':
     case 'jsonfile':
       return createFileStore(s, logger)

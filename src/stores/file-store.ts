@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
 import type { Logger } from '../core/logger.js'
 import type { ContextDocument } from '../core/types.js'
 import { isJsonObject } from '../core/types.js'
@@ -73,7 +73,7 @@ export class FileStore implements StateStore {
 
   private async readText(): Promise<string | undefined> {
     try {
-      return await readFile(this.path, 'utf8')
+      return readFileSync(this.path, 'utf8')
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined
       throw new StoreError(`cannot read ${this.path}: ${errorMessage(err)}`, { cause: err })

@@ -11,7 +11,7 @@ describe('to_nice_yaml', () => {
 
   it('writes block YAML, indent 2, keys in document order', () => {
     const out = render('{{ d|to_nice_yaml }}', { d: data })
-    expect(out).toBe('name: app\nports:\n  - 80\n  - 443\nnested:\n  b: true\n  a: "x: y"\n')
+    expect(out).toBe("name: app\nports:\n- 80\n- 443\nnested:\n  b: true\n  a: 'x: y'\n")
     expect(parseYaml(out, 'rendered')).toEqual(data)
   })
 

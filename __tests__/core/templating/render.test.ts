@@ -268,3 +268,10 @@ describe('plain text and the engine', () => {
     expect(render('{{ who }}', {})).toBe('')
   })
 })
+
+describe('the ~ operator', () => {
+  it('renders undefined and null operands as empty, as Jinja2 does', () => {
+    expect(renderTemplate("{{ 'a' ~ missing ~ 'b' ~ nothing }}", { nothing: null })).toBe('ab')
+    expect(renderTemplate("{{ 'v' ~ n ~ flag }}", { n: 2, flag: true })).toBe('v2true')
+  })
+})

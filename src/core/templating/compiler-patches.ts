@@ -121,6 +121,15 @@ export function installCompilerPatches(): void {
   proto.compileIs = withPosition(proto.compileIs)
   proto.compileLookupVal = compileLookupVal
   proto.compileFunCall = compileFunCall
+  // Jinja2's `~` renders an undefined operand as empty; nunjucks' `+ "" +` would write "undefined".
+  proto.compileConcat = function (node, frame) {
+    const { left, right } = node as unknown as { left: NjNode; right: NjNode }
+    this._emit('(runtime.suppressValue(')
+    this._compileExpression(left, frame)
+    this._emit(', false) + "" + runtime.suppressValue(')
+    this._compileExpression(right, frame)
+    this._emit(', false))')
+  }
   proto.compileLoopBreak = function () {
     this._emitLine('break;')
   }

@@ -1,4 +1,3 @@
-import { stringify } from 'yaml'
 import { TemplateError, errorMessage } from '../../errors.js'
 import { pyJsonDumps } from '../py-json.js'
 import { stringifyYaml } from '../yaml.js'
@@ -73,14 +72,7 @@ const toNiceYaml: Filter = (value, ...rest) => {
   const indent = indentOption('to_nice_yaml', option(args, 'indent', 1, 2)) ?? 2
   const sortKeys = Boolean(option(args, 'sort_keys', 2, false))
   const data = definedData('to_nice_yaml', value)
-  if (indent === 2 && !sortKeys) return stringifyYaml(data)
-  return stringify(data, {
-    version: '1.1',
-    lineWidth: 0,
-    aliasDuplicateObjects: false,
-    indent,
-    sortMapEntries: sortKeys
-  })
+  return stringifyYaml(data, { indent, sortKeys })
 }
 
 const fromJson: Filter = (value) => {
