@@ -8,6 +8,8 @@ import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { cases as cliCases } from './cases/cli.mjs'
+import { cases as handlerCases } from './cases/handlers.mjs'
+import { cases as actionCases } from './cases/actions.mjs'
 
 const RUNS = Math.max(7, Number(process.env.RUNS ?? 15))
 const root = resolve(import.meta.dirname, '..')
@@ -26,15 +28,21 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
 }
 
+const report = []
 const ctx = {
   root,
   work,
-  node: process.execPath,
+  report,
   mkdir: (p) => mkdirSync(p, { recursive: true }),
   write: writeFileSync
 }
+// `node bench/run.mjs cli handlers actions` runs the named groups only.
+const only = process.argv.slice(2)
+const groups = { cli: cliCases, handlers: handlerCases, actions: actionCases }
 const cases = []
-for (const group of [cliCases]) cases.push(...(await group(ctx)))
+for (const [name, group] of Object.entries(groups)) {
+  if (only.length === 0 || only.includes(name)) cases.push(...(await group(ctx)))
+}
 
 const baseline = []
 const samples = cases.map(() => [])
@@ -74,5 +82,6 @@ console.log(`node ${process.version}, ${RUNS} runs per case (medians), ${new Dat
 console.log(line(rows[0]))
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`)
 rows.slice(1).forEach((r) => console.log(line(r)))
+if (report.length) console.log(`\n${report.join('\n')}`)
 rmSync(work, { recursive: true, force: true })
 if (failed) console.log(`\n${failed} case(s) over target`)

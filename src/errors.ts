@@ -45,7 +45,9 @@ export class HandlerError extends CicdError {
   constructor(
     message: string,
     /** Every handler outcome of the run, for summaries. */
-    readonly outcomes: readonly unknown[] = []
+    readonly outcomes: readonly unknown[] = [],
+    /** What was persisted anyway (the operation's result), so callers can still publish outputs. */
+    readonly result?: unknown
   ) {
     super(message)
   }

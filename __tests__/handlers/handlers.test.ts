@@ -223,6 +223,17 @@ describe('event handlers against a local Slack/echo stand-in', () => {
     expect(doc().state.mixedTs).toMatch(/^\d+\.\d+$/)
   })
 
+  it("Slack's HTTP 200 with ok: false is a failure naming Slack's error", async () => {
+    const e = await newContext('state.msg=x')
+    s.respondWith('/api/chat.postMessage', { body: { ok: false, error: 'channel_not_found' } })
+    const r = await runCli(['--handle-event', 'build=notifyOne'], { cwd: dir, env: e })
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(
+      /notify 'default' \(HTTP 200\): .*answered ok: false \(channel_not_found\)/
+    )
+    expect(doc().state.echoed).toBeUndefined()
+  })
+
   it('on-error: warn reports the failure but exits 0', async () => {
     const e = await newContext()
     s.failNext(3, 500)

@@ -129,7 +129,18 @@ async function post(ctx, outcome, req, onSuccess) {
             reason: `HTTP ${res.status} from ${shown.url}${excerpt ? `: ${excerpt}` : ''}`
         };
     }
-    const captured = await onSuccess(parseBody(res.body));
+    const body = parseBody(res.body);
+    // Slack's Web API answers errors with HTTP 200 and {"ok": false, "error": "..."}.
+    if ((0,_core_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsonObject */ .O)(body) && body.ok === false) {
+        const detail = typeof body.error === 'string' ? body.error : 'no error given';
+        return {
+            ...base,
+            status: 'failed',
+            httpStatus: res.status,
+            reason: `${shown.url} answered ok: false (${detail})`
+        };
+    }
+    const captured = await onSuccess(body);
     return { ...base, status: 'ok', httpStatus: res.status, captured };
 }
 function parseBody(text) {

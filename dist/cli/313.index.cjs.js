@@ -272,15 +272,12 @@ function sleep(ms) {
 
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(4708);
 ;// CONCATENATED MODULE: ./src/http/transport.ts
 /**
  * One HTTP exchange over node:http / node:https with hard limits: a connect timer, a timer on the
  * whole exchange and a cap on the response size. Whatever ends the attempt, its timers are cleared
  * and its socket destroyed, so nothing is left to keep the process alive.
  */
-
 
 
 /** Why an attempt produced no response; `retryable` is false when trying again cannot help. */
@@ -291,7 +288,14 @@ class AttemptError extends Error {
         this.retryable = retryable;
     }
 }
-function sendOnce(spec) {
+/** node:https (and with it node:tls, ~10 ms to load) only when a URL needs it. */
+let httpsModule;
+async function sendOnce(spec) {
+    const secure = spec.url.protocol === 'https:' ? await (httpsModule ??= Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 4708, 23))) : undefined;
+    // Node's `ca` replaces the default trust store, so extra CAs are added to it, not swapped in.
+    const ca = secure && spec.ca
+        ? [...(await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1692, 23))).rootCertificates, ...[spec.ca].flat()]
+        : undefined;
     return new Promise((resolve, reject) => {
         const timers = [];
         let settled = false;
@@ -313,7 +317,7 @@ function sendOnce(spec) {
         const connectTimer = setTimeout(() => fail(`no connection within ${spec.connectTimeoutMs} ms (connect timeout)`), spec.connectTimeoutMs);
         timers.push(connectTimer);
         try {
-            req = transport_open(spec);
+            req = transport_open(spec, secure, ca);
         }
         catch (error) {
             // node:http throws synchronously on malformed header names or values; retrying cannot fix that.
@@ -332,17 +336,17 @@ function sendOnce(spec) {
         req.end(spec.body);
     });
 }
-function transport_open(spec) {
+function transport_open(spec, secure, ca) {
     const options = {
         method: spec.method,
         headers: spec.headers,
         // `false` = a one-off agent without keep-alive; the global agent would pool the socket.
         agent: spec.agent ?? false
     };
-    if (spec.url.protocol === 'https:') {
-        if (spec.ca)
-            options.ca = spec.ca;
-        return external_node_https_.request(spec.url, options);
+    if (secure) {
+        if (ca)
+            options.ca = ca;
+        return secure.request(spec.url, options);
     }
     return external_node_http_.request(spec.url, options);
 }
@@ -385,15 +389,12 @@ function flattenHeaders(headers) {
     return out;
 }
 
-// EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __webpack_require__(1692);
 // EXTERNAL MODULE: ./src/core/logger.ts
 var logger = __webpack_require__(1227);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
 ;// CONCATENATED MODULE: ./src/http/options.ts
 /** Options of the HTTP client: documented defaults, validation, and the resolved settings. */
-
 
 
 
@@ -410,8 +411,8 @@ function resolveSettings(options) {
         logger: options.logger ?? logger/* silentLogger */.qq,
         env: options.env ?? process.env,
         userAgent: options.userAgent ?? version/* USER_AGENT */._,
-        // Node's `ca` replaces the default trust store, so extra CAs are added to it, not swapped in.
-        ca: extraCa.length > 0 ? [...external_node_tls_.rootCertificates, ...extraCa] : undefined
+        // Extra CAs only; the transport adds Node's default roots when it opens an https connection.
+        ca: extraCa.length > 0 ? extraCa : undefined
     };
 }
 function positive(options, name, fallback, min = 1) {

@@ -21,8 +21,6 @@ var nunjucks = __webpack_require__(8115);
 var nunjucks_default = /*#__PURE__*/__webpack_require__.n(nunjucks);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/core/templating/nunjucks-internals.ts
 
 const internals = (nunjucks_default());
@@ -720,7 +718,6 @@ function guardAttributeFilter(name, filter) {
 
 
 
-
 /** Jinja2's sandbox limit on `range`, so `range(10**9)` cannot exhaust memory or hang a run. */
 const MAX_RANGE = 100_000;
 /** `random()` with no arguments returns an integer in [RANDOM_MIN, RANDOM_MAX]: always 9 digits. */
@@ -769,7 +766,7 @@ function addGlobals(env) {
     env.addGlobal('range', boundedRange(globals.range));
     const pick = env.getFilter('random');
     // The Python tool's configs call `{{random()}}` for a random id; with a list it picks an item.
-    env.addGlobal('random', (...args) => args.length === 0 ? (0,external_node_crypto_.randomInt)(RANDOM_MIN, RANDOM_MAX + 1) : pick.call(undefined, args[0]));
+    env.addGlobal('random', (...args) => args.length === 0 ? randomId() : pick.call(undefined, args[0]));
 }
 function ownEntry(table, name, kind) {
     // A plain `table[name]` would hand out Object.prototype members such as `valueOf`.
@@ -784,6 +781,10 @@ function lockDown(env) {
     env.getTemplate = () => {
         throw new errors/* TemplateError */.$w('templates cannot load other templates');
     };
+}
+/** `random()` makes ids for payloads, not secrets: Math.random avoids loading node:crypto (~5 ms). */
+function randomId() {
+    return RANDOM_MIN + Math.floor(Math.random() * (RANDOM_MAX - RANDOM_MIN + 1));
 }
 
 // EXTERNAL MODULE: ./src/core/templating/plain.ts

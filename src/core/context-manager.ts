@@ -221,6 +221,7 @@ export class ContextManager {
       )
     }
     const fatal = failed.filter((o) => o.onError === 'fail')
+    const result = { id, document, changed: work.changedPaths, outcomes }
     if (fatal.length > 0) {
       const list = fatal.map(
         (o) =>
@@ -228,10 +229,11 @@ export class ContextManager {
       )
       throw new HandlerError(
         `${fatal.length} event handler(s) failed: ${list.join('; ')}`,
-        outcomes
+        outcomes,
+        result
       )
     }
-    return { id, document, changed: work.changedPaths, outcomes }
+    return result
   }
 }
 

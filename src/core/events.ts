@@ -78,7 +78,8 @@ export async function dispatchEvent(
 ): Promise<HandlerOutcome[]> {
   const handlers = eventHandlers(ctx.work.doc, ref)
   const outcomes: HandlerOutcome[] = []
-  if (!handlers) return outcomes
+  // The template engine is loaded only when there is something to render.
+  if (!handlers || Object.keys(handlers).length === 0) return outcomes
   const full: HandlerContext = { ...ctx, event: ref, render: await loadRenderer() }
   for (const [kind, config] of Object.entries(handlers)) {
     const load = registry.get(kind)
@@ -165,7 +166,8 @@ async function runBlock(
     return { ...(await handler.run(block, name, templateContext, ctx)), onError }
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
-    ctx.logger.error(`${handler.kind} '${name}' failed: ${reason}`)
+    // Reported once by the caller (an error for on-error: fail, a warning for warn).
+    ctx.logger.debug(`${handler.kind} '${name}' failed: ${reason}`)
     return { ...base, status: 'failed', reason }
   }
 }

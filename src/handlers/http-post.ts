@@ -79,7 +79,18 @@ export async function post(
       reason: `HTTP ${res.status} from ${shown.url}${excerpt ? `: ${excerpt}` : ''}`
     }
   }
-  const captured = await onSuccess(parseBody(res.body))
+  const body = parseBody(res.body)
+  // Slack's Web API answers errors with HTTP 200 and {"ok": false, "error": "..."}.
+  if (isJsonObject(body) && body.ok === false) {
+    const detail = typeof body.error === 'string' ? body.error : 'no error given'
+    return {
+      ...base,
+      status: 'failed',
+      httpStatus: res.status,
+      reason: `${shown.url} answered ok: false (${detail})`
+    }
+  }
+  const captured = await onSuccess(body)
   return { ...base, status: 'ok', httpStatus: res.status, captured }
 }
 

@@ -1,5 +1,4 @@
 /** Options of the HTTP client: documented defaults, validation, and the resolved settings. */
-import { rootCertificates } from 'node:tls'
 import { UsageError } from '../errors.js'
 import { silentLogger, type Logger } from '../core/logger.js'
 import { DEFAULT_USER_AGENT } from './version.js'
@@ -57,8 +56,8 @@ export function resolveSettings(options: HttpClientOptions): Settings {
     logger: options.logger ?? silentLogger,
     env: options.env ?? process.env,
     userAgent: options.userAgent ?? DEFAULT_USER_AGENT,
-    // Node's `ca` replaces the default trust store, so extra CAs are added to it, not swapped in.
-    ca: extraCa.length > 0 ? [...rootCertificates, ...extraCa] : undefined
+    // Extra CAs only; the transport adds Node's default roots when it opens an https connection.
+    ca: extraCa.length > 0 ? extraCa : undefined
   }
 }
 

@@ -4,7 +4,7 @@
  * and its socket destroyed, so nothing is left to keep the process alive.
  */
 import * as http from 'node:http'
-import * as https from 'node:https'
+import type * as https from 'node:https'
 import type { Socket } from 'node:net'
 import { errorMessage } from '../errors.js'
 
@@ -41,7 +41,17 @@ export class AttemptError extends Error {
   }
 }
 
-export function sendOnce(spec: AttemptSpec): Promise<RawResponse> {
+/** node:https (and with it node:tls, ~10 ms to load) only when a URL needs it. */
+let httpsModule: Promise<typeof https> | undefined
+
+export async function sendOnce(spec: AttemptSpec): Promise<RawResponse> {
+  const secure =
+    spec.url.protocol === 'https:' ? await (httpsModule ??= import('node:https')) : undefined
+  // Node's `ca` replaces the default trust store, so extra CAs are added to it, not swapped in.
+  const ca =
+    secure && spec.ca
+      ? [...(await import('node:tls')).rootCertificates, ...[spec.ca].flat()]
+      : undefined
   return new Promise((resolve, reject) => {
     const timers: NodeJS.Timeout[] = []
     let settled = false
@@ -67,7 +77,7 @@ export function sendOnce(spec: AttemptSpec): Promise<RawResponse> {
     timers.push(connectTimer)
 
     try {
-      req = open(spec)
+      req = open(spec, secure, ca)
     } catch (error) {
       // node:http throws synchronously on malformed header names or values; retrying cannot fix that.
       fail(causeMessage(error), false)
@@ -84,16 +94,20 @@ export function sendOnce(spec: AttemptSpec): Promise<RawResponse> {
   })
 }
 
-function open(spec: AttemptSpec): http.ClientRequest {
+function open(
+  spec: AttemptSpec,
+  secure: typeof https | undefined,
+  ca: https.RequestOptions['ca']
+): http.ClientRequest {
   const options: https.RequestOptions = {
     method: spec.method,
     headers: spec.headers,
     // `false` = a one-off agent without keep-alive; the global agent would pool the socket.
     agent: spec.agent ?? false
   }
-  if (spec.url.protocol === 'https:') {
-    if (spec.ca) options.ca = spec.ca
-    return https.request(spec.url, options)
+  if (secure) {
+    if (ca) options.ca = ca
+    return secure.request(spec.url, options)
   }
   return http.request(spec.url, options)
 }

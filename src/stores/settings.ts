@@ -71,7 +71,7 @@ export interface ActionsCacheSettings extends Common {
   type: 'actions-cache'
   /** Key prefix of the cache entries (default `cicdstatemgr-`). */
   keyPrefix?: string
-  /** Directory for the archived document (default `$RUNNER_TEMP/cicdstatemgr-cache`). */
+  /** Directory, relative to the working directory, for the archived document (default `.cicdstatemgr-cache`). */
   workDir?: string
   maxAttempts?: number
 }

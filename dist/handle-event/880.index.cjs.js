@@ -1,0 +1,258 @@
+"use strict";
+exports.id = 880;
+exports.ids = [880];
+exports.modules = {
+
+/***/ 7895:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ pyJsonDumps)
+/* harmony export */ });
+function pyJsonDumps(value, options = {}) {
+    const indent = options.indent ?? null;
+    return write(value, indent, options.sortKeys ?? false, options.ensureAscii ?? true, 0);
+}
+function write(value, indent, sortKeys, ascii, depth) {
+    if (value === null || value === undefined)
+        return 'null';
+    if (typeof value === 'string')
+        return quote(value, ascii);
+    if (typeof value === 'number')
+        return formatNumber(value);
+    if (typeof value === 'boolean')
+        return value ? 'true' : 'false';
+    if (value instanceof Date)
+        return quote(value.toISOString(), ascii);
+    const items = Array.isArray(value)
+        ? value.map((v) => write(v, indent, sortKeys, ascii, depth + 1))
+        : null;
+    if (items)
+        return wrap('[', ']', items, indent, depth);
+    const keys = Object.keys(value);
+    if (sortKeys)
+        keys.sort();
+    const pairs = keys.map((k) => `${quote(k, ascii)}: ${write(value[k], indent, sortKeys, ascii, depth + 1)}`);
+    return wrap('{', '}', pairs, indent, depth);
+}
+function wrap(open, close, items, indent, depth) {
+    if (items.length === 0)
+        return open + close;
+    if (indent === null)
+        return open + items.join(', ') + close;
+    const pad = ' '.repeat(indent * (depth + 1));
+    const end = ' '.repeat(indent * depth);
+    return `${open}\n${pad}${items.join(`,\n${pad}`)}\n${end}${close}`;
+}
+function formatNumber(n) {
+    if (Number.isNaN(n))
+        return 'NaN';
+    if (!Number.isFinite(n))
+        return n > 0 ? 'Infinity' : '-Infinity';
+    return String(n);
+}
+function quote(text, ascii) {
+    const json = JSON.stringify(text);
+    // JSON.stringify leaves non-ASCII as is; Python escapes each UTF-16 unit (surrogate pairs included).
+    return ascii
+        ? json.replace(/[\u007f-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'))
+        : json;
+}
+
+
+/***/ }),
+
+/***/ 3180:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ie: () => (/* binding */ requiredConfig),
+/* harmony export */   Ny: () => (/* binding */ optionalSecret),
+/* harmony export */   bE: () => (/* binding */ post),
+/* harmony export */   nm: () => (/* binding */ slackHeaders)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _core_logger_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1227);
+/* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3054);
+
+
+
+/** The headers the Python tool sent to Slack-style endpoints, with the bearer token when there is one. */
+function slackHeaders(token) {
+    return {
+        'Content-Type': 'application/json; charset=UTF-8',
+        Accept: '*/*',
+        'Cache-Control': 'no-cache',
+        ...(token ? { Authorization: `Bearer ${token}` } : {})
+    };
+}
+const clients = new WeakMap();
+/** One HTTP client per run (per loaded config), created on first use, with the config's `http:` settings. */
+function httpClient(ctx) {
+    let client = clients.get(ctx.config);
+    if (!client) {
+        const settings = (0,_core_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsonObject */ .O)(ctx.config.config.http) ? ctx.config.config.http : {};
+        client = __webpack_require__.e(/* import() */ 410).then(__webpack_require__.bind(__webpack_require__, 410)).then(({ createHttpClient }) => createHttpClient({ ...numbers(settings), logger: ctx.logger }));
+        clients.set(ctx.config, client);
+    }
+    return client;
+}
+function numbers(settings) {
+    const keys = [
+        'connectTimeoutMs',
+        'requestTimeoutMs',
+        'maxAttempts',
+        'baseDelayMs',
+        'maxDelayMs',
+        'maxTotalMs'
+    ];
+    return Object.fromEntries(keys.filter((k) => typeof settings[k] === 'number').map((k) => [k, settings[k]]));
+}
+/**
+ * POSTs a rendered body, or describes it in a dry run. A non-2xx answer (after the client's retries) is a
+ * failed outcome carrying the HTTP status; on 2xx, `onSuccess` receives the parsed body (JSON, else text).
+ */
+async function post(ctx, outcome, req, onSuccess) {
+    const shown = masked(ctx, req);
+    const base = { ...outcome, onError: 'fail', request: { method: 'POST', ...shown } };
+    if (ctx.dryRun)
+        return { ...base, status: 'dry-run' };
+    const client = await httpClient(ctx);
+    const res = await client.request({
+        method: 'POST',
+        url: req.url,
+        headers: req.headers,
+        body: req.body
+    });
+    if (res.status < 200 || res.status > 299) {
+        const excerpt = res.body.replace(/\s+/g, ' ').slice(0, 200);
+        return {
+            ...base,
+            status: 'failed',
+            httpStatus: res.status,
+            reason: `HTTP ${res.status} from ${shown.url}${excerpt ? `: ${excerpt}` : ''}`
+        };
+    }
+    const body = parseBody(res.body);
+    // Slack's Web API answers errors with HTTP 200 and {"ok": false, "error": "..."}.
+    if ((0,_core_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsonObject */ .O)(body) && body.ok === false) {
+        const detail = typeof body.error === 'string' ? body.error : 'no error given';
+        return {
+            ...base,
+            status: 'failed',
+            httpStatus: res.status,
+            reason: `${shown.url} answered ok: false (${detail})`
+        };
+    }
+    const captured = await onSuccess(body);
+    return { ...base, status: 'ok', httpStatus: res.status, captured };
+}
+function parseBody(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return text;
+    }
+}
+/** Headers and body as they may be shown: authorization values and every secret replaced by `***`. */
+function masked(ctx, req) {
+    const masker = new _core_logger_js__WEBPACK_IMPORTED_MODULE_1__/* .SecretMasker */ .M2();
+    for (const s of ctx.config.secretValues)
+        masker.add(s);
+    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [
+        k,
+        /^(authorization|proxy-authorization|cookie)$/i.test(k) ? maskAuth(v) : masker.mask(v)
+    ]));
+    return { url: masker.mask(req.url), headers, body: masker.mask(req.body) };
+}
+function maskAuth(value) {
+    const scheme = /^(\w+)\s+/.exec(value);
+    return scheme ? `${scheme[1]} ***` : '***';
+}
+/** A required string in config.yaml (`slack.url`, `templates.notify`, …), or a ConfigError naming it. */
+function requiredConfig(root, path, purpose) {
+    let node = root;
+    for (const key of path.split('.'))
+        node = (0,_core_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsonObject */ .O)(node) ? node[key] : undefined;
+    if (typeof node !== 'string' || !node.trim()) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(`config.yaml: cicdstatemgr.${path} is required for ${purpose}`);
+    }
+    return node;
+}
+/** An optional string in secrets.yaml. */
+function optionalSecret(root, path) {
+    let node = root;
+    for (const key of path.split('.'))
+        node = (0,_core_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsonObject */ .O)(node) ? node[key] : undefined;
+    return typeof node === 'string' && node ? node : undefined;
+}
+
+
+/***/ }),
+
+/***/ 1880:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   triggerPipelineHandler: () => (/* binding */ triggerPipelineHandler)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _core_py_json_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7895);
+/* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3054);
+/* harmony import */ var _http_post_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3180);
+
+
+
+
+/**
+ * `trigger-pipeline`: JSON body = rendered `trigger.auto-args` overlaid by the block's rendered `args`;
+ * headers = JSON defaults + rendered `trigger.headers` (whose context also holds `secretData`); POST to
+ * `trigger.url`.
+ */
+const triggerPipelineHandler = {
+    kind: 'trigger-pipeline',
+    singleBlockKey: 'name',
+    contextKey: 'triggerPipeline',
+    async run(block, name, templateContext, ctx) {
+        const trigger = (0,_core_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsonObject */ .O)(ctx.config.config.trigger) ? ctx.config.config.trigger : {};
+        const url = (0,_http_post_js__WEBPACK_IMPORTED_MODULE_1__/* .requiredConfig */ .Ie)(ctx.config.config, 'trigger.url', 'trigger-pipeline');
+        const where = `trigger-pipeline '${name}'`;
+        const payload = {};
+        for (const [arg, tmpl] of Object.entries(mapping(trigger['auto-args'], 'config.yaml trigger.auto-args'))) {
+            payload[arg] = ctx.render(String(tmpl), templateContext, `trigger.auto-args.${arg}`);
+        }
+        for (const [arg, tmpl] of Object.entries(mapping(block.args, `${where} args`))) {
+            payload[arg] = ctx.render(String(tmpl), templateContext, `${where} args.${arg}`);
+        }
+        const headers = {
+            'Content-Type': 'application/json',
+            Accept: '*/*',
+            'Cache-Control': 'no-cache'
+        };
+        const withSecrets = { ...templateContext, secretData: ctx.config.secrets };
+        const headerList = trigger.headers ?? [];
+        if (!Array.isArray(headerList))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL('config.yaml: trigger.headers must be a list of {name, value}');
+        headerList.forEach((h, i) => {
+            if (!(0,_core_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsonObject */ .O)(h) || typeof h.name !== 'string')
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(`config.yaml: trigger.headers[${i}] needs 'name' and 'value'`);
+            headers[h.name] = ctx.render(String(h.value ?? ''), withSecrets, `trigger.headers[${i}] (${h.name})`);
+        });
+        return (0,_http_post_js__WEBPACK_IMPORTED_MODULE_1__/* .post */ .bE)(ctx, { handler: 'trigger-pipeline', block: name }, { url, headers, body: (0,_core_py_json_js__WEBPACK_IMPORTED_MODULE_3__/* .pyJsonDumps */ .d)(payload) }, () => ({}));
+    }
+};
+function mapping(value, where) {
+    if (value === undefined || value === null)
+        return {};
+    if (!(0,_core_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsonObject */ .O)(value))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(`${where} must be a mapping`);
+    return value;
+}
+
+
+/***/ })
+
+};
+;

@@ -1,0 +1,327 @@
+"use strict";
+exports.id = 685;
+exports.ids = [685];
+exports.modules = {
+
+/***/ 8685:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   createRedisStore: () => (/* binding */ createRedisStore)
+/* harmony export */ });
+/* unused harmony exports RedisStore, resolveRedisTarget */
+/* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3054);
+/* harmony import */ var _core_yaml_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5976);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+
+
+
+const DEFAULT_TIMEOUT_MS = 5000;
+const DEFAULT_MAX_ATTEMPTS = 100;
+let redisConstructor;
+/** ioredis is only loaded once a redis datasource actually connects: files-only runs never pay for it. */
+function loadIoredis() {
+    // In the CommonJS bundle the CJS module's namespace puts the class under `default` only.
+    redisConstructor ??= Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(796)]).then(__webpack_require__.t.bind(__webpack_require__, 7796, 23)).then((mod) => mod.Redis ?? mod.default);
+    return redisConstructor;
+}
+/**
+ * `redis`: the document as YAML text under the key `keyPrefix + id`, exactly as the Python tool wrote it
+ * (`yaml.dump(doc)` under the bare id), so both tools read each other's data.
+ *
+ * Every operation borrows a connection exclusively from a small pool: WATCH is per connection, and a
+ * WATCH shared by concurrent tasks silently loses updates. Connections never reconnect by themselves
+ * (a WATCH does not survive a reconnect, so a transaction could commit unguarded); a broken connection
+ * fails the operation with a StoreError and is dropped.
+ */
+class RedisStore {
+    settings;
+    logger;
+    name;
+    loadable = true;
+    target;
+    where;
+    idle = [];
+    open = new Set();
+    closed = false;
+    constructor(settings, logger) {
+        this.settings = settings;
+        this.logger = logger;
+        this.name = settings.name;
+        this.target = resolveRedisTarget(settings);
+        this.where = `${this.target.host}:${this.target.port}`;
+        if (this.target.password)
+            logger.addSecret(this.target.password);
+    }
+    async load(id) {
+        const key = this.key(id);
+        return this.withConnection(async (conn) => {
+            const text = await this.run('GET', key, () => conn.get(key));
+            return text === null ? undefined : this.parse(key, text);
+        });
+    }
+    /** Optimistic WATCH/GET/MULTI/SET/EXEC; a null EXEC means another writer got in first: retry. */
+    async update(id, mutate) {
+        const key = this.key(id);
+        const maxAttempts = this.settings.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+        return this.withConnection(async (conn) => {
+            for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+                await this.run('WATCH', key, () => conn.watch(key));
+                const text = await this.run('GET', key, () => conn.get(key));
+                const next = mutate(text === null ? undefined : this.parse(key, text));
+                const payload = (0,_core_yaml_js__WEBPACK_IMPORTED_MODULE_0__/* .stringifyYaml */ .fv)(next);
+                const replies = await this.run('EXEC', key, () => this.set(conn.multi(), key, payload).exec());
+                if (replies !== null) {
+                    const failed = replies.find(([err]) => err)?.[0];
+                    if (failed)
+                        throw this.commandError('SET', key, failed);
+                    return next;
+                }
+                this.logger.debug(`redis: ${key} changed by another writer; retrying (attempt ${attempt})`);
+                await sleep(backoffMs(attempt));
+            }
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConflictError */ .fK(`redis update of key "${key}" gave up after ${maxAttempts} attempts: ` +
+                'other writers kept changing it');
+        });
+    }
+    async save(id, doc) {
+        const key = this.key(id);
+        const payload = (0,_core_yaml_js__WEBPACK_IMPORTED_MODULE_0__/* .stringifyYaml */ .fv)(doc);
+        await this.withConnection(async (conn) => {
+            const ttl = this.settings.ttlSeconds;
+            await this.run('SET', key, () => ttl ? conn.set(key, payload, 'EX', ttl) : conn.set(key, payload));
+        });
+    }
+    async close() {
+        this.closed = true;
+        const conns = [...this.open];
+        this.open.clear();
+        this.idle.length = 0;
+        await Promise.all(conns.map((conn) => this.quit(conn)));
+    }
+    key(id) {
+        return (this.settings.keyPrefix ?? '') + id;
+    }
+    /** SET with the expiry in the same command, so a write can never leave the key without its TTL. */
+    set(tx, key, payload) {
+        const ttl = this.settings.ttlSeconds;
+        return ttl ? tx.set(key, payload, 'EX', ttl) : tx.set(key, payload);
+    }
+    parse(key, text) {
+        let value;
+        try {
+            value = (0,_core_yaml_js__WEBPACK_IMPORTED_MODULE_0__/* .parseYaml */ .hN)(text, `redis key "${key}"`);
+        }
+        catch (err) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .StoreError */ .AD((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err), { cause: err });
+        }
+        if (!(0,_core_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsonObject */ .O)(value)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .StoreError */ .AD(`redis key "${key}" does not hold a context document (expected a mapping)`);
+        }
+        return value;
+    }
+    /** Runs `fn` on a connection nobody else uses meanwhile; a connection that saw an error is dropped. */
+    async withConnection(fn) {
+        const conn = await this.acquire();
+        let healthy = false;
+        try {
+            const result = await fn(conn);
+            healthy = true;
+            return result;
+        }
+        finally {
+            if (healthy && !this.closed && conn.status === 'ready')
+                this.idle.push(conn);
+            else
+                await this.quit(conn);
+        }
+    }
+    async acquire() {
+        if (this.closed)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .StoreError */ .AD('redis store is closed');
+        for (let conn = this.idle.pop(); conn; conn = this.idle.pop()) {
+            if (conn.status === 'ready')
+                return conn;
+            await this.quit(conn);
+        }
+        return this.connect();
+    }
+    async connect() {
+        const Redis = await loadIoredis();
+        const conn = new Redis(this.options());
+        this.open.add(conn);
+        let lastError;
+        conn.on('error', (err) => {
+            lastError = err;
+            this.logger.debug(`redis ${this.where}: ${this.sanitize(err.message)}`);
+        });
+        try {
+            await conn.connect();
+            return conn;
+        }
+        catch (err) {
+            await this.quit(conn);
+            const reason = firstLine(this.sanitize(lastError?.message ?? (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)));
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .StoreError */ .AD(`cannot connect to redis at ${this.where}: ${reason}`);
+        }
+    }
+    options() {
+        const t = this.target;
+        const timeout = this.settings.commandTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+        return {
+            host: t.host,
+            port: t.port,
+            db: t.db,
+            username: t.username,
+            password: t.password,
+            tls: t.tls,
+            lazyConnect: true,
+            connectTimeout: this.settings.connectTimeoutMs ?? DEFAULT_TIMEOUT_MS,
+            commandTimeout: timeout,
+            maxRetriesPerRequest: 1,
+            retryStrategy: () => null,
+            reconnectOnError: null,
+            autoResendUnfulfilledCommands: false,
+            // Commands are only sent on a connected client; when it breaks they must fail at once, not queue.
+            enableOfflineQueue: false,
+            // The ready check runs INFO, which locked-down ACL users may not run (ioredis then warns on stdout).
+            enableReadyCheck: false,
+            enableAutoPipelining: false,
+            disableClientInfo: true,
+            // How long a closing socket may wait for the server's FIN; a silent server would otherwise hold
+            // every failure back by ioredis' default 2 s.
+            disconnectTimeout: 500
+        };
+    }
+    /** Wraps a failed command in a one-line StoreError naming the command, key and server. */
+    async run(op, key, fn) {
+        try {
+            return await fn();
+        }
+        catch (err) {
+            if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CicdError */ .SU)
+                throw err;
+            throw this.commandError(op, key, err);
+        }
+    }
+    commandError(op, key, err) {
+        const reason = firstLine(this.sanitize((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)));
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .StoreError */ .AD(`redis ${op} of key "${key}" at ${this.where} failed: ${reason}`);
+    }
+    async quit(conn) {
+        this.open.delete(conn);
+        if (conn.status === 'ready') {
+            await withTimeout(conn.quit(), this.settings.commandTimeoutMs ?? DEFAULT_TIMEOUT_MS).catch(() => undefined);
+        }
+        // On an ended client, disconnect() arms a 2 s timer that waits for a close event that already
+        // happened, keeping the process alive for nothing.
+        if (conn.status !== 'end')
+            conn.disconnect();
+    }
+    /** ioredis messages can echo connection details; the password must never reach a log or an error. */
+    sanitize(text) {
+        const password = this.target.password;
+        if (!password)
+            return text;
+        return text.split(password).join('***').split(encodeURIComponent(password)).join('***');
+    }
+}
+function createRedisStore(settings, logger) {
+    return new RedisStore(settings, logger);
+}
+/**
+ * Merges `url` with the separate fields (the fields win) and checks the numbers; defaults are those of
+ * a local Redis: localhost:6379, db 0. Errors name the setting, never its value (it may hold a password).
+ */
+function resolveRedisTarget(settings) {
+    const fromUrl = settings.url ? parseRedisUrl(settings.url) : {};
+    const target = {
+        host: settings.host ?? fromUrl.host ?? 'localhost',
+        port: settings.port ?? fromUrl.port ?? 6379,
+        db: settings.db ?? fromUrl.db ?? 0,
+        username: settings.username ?? fromUrl.username,
+        password: settings.password ?? fromUrl.password
+    };
+    const tls = tlsOptions(settings.tls ?? fromUrl.tls);
+    if (tls)
+        target.tls = tls;
+    checkInteger('port', target.port, 1, 65535);
+    checkInteger('db', target.db, 0);
+    if (settings.ttlSeconds !== undefined)
+        checkInteger('ttlSeconds', settings.ttlSeconds, 1);
+    if (settings.maxAttempts !== undefined)
+        checkInteger('maxAttempts', settings.maxAttempts, 1);
+    if (settings.connectTimeoutMs !== undefined)
+        checkInteger('connectTimeoutMs', settings.connectTimeoutMs, 1);
+    if (settings.commandTimeoutMs !== undefined)
+        checkInteger('commandTimeoutMs', settings.commandTimeoutMs, 1);
+    return target;
+}
+function parseRedisUrl(text) {
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('datasources.redis.url is not a valid URL');
+    }
+    if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`datasources.redis.url must start with redis:// or rediss:// (got ${url.protocol}//)`);
+    }
+    const parts = { tls: url.protocol === 'rediss:' || undefined };
+    if (url.hostname)
+        parts.host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+    if (url.port)
+        parts.port = Number(url.port);
+    const db = url.pathname.replace(/^\//, '');
+    if (db)
+        parts.db = /^\d+$/.test(db) ? Number(db) : NaN;
+    if (url.username)
+        parts.username = decodeURIComponent(url.username);
+    if (url.password)
+        parts.password = decodeURIComponent(url.password);
+    return parts;
+}
+function tlsOptions(setting) {
+    if (!setting)
+        return undefined;
+    if (setting === true)
+        return {};
+    const options = {};
+    if (setting.ca !== undefined)
+        options.ca = setting.ca;
+    if (setting.servername !== undefined)
+        options.servername = setting.servername;
+    if (setting.rejectUnauthorized !== undefined)
+        options.rejectUnauthorized = setting.rejectUnauthorized;
+    return options;
+}
+function checkInteger(field, value, min, max) {
+    if (!Number.isInteger(value) || value < min || (max !== undefined && value > max)) {
+        const range = max === undefined ? `of at least ${min}` : `from ${min} to ${max}`;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`datasources.redis.${field} must be an integer ${range}`);
+    }
+}
+/** Full jitter, growing to 200 ms: colliding writers spread out instead of colliding again. */
+function backoffMs(attempt) {
+    return Math.random() * Math.min(200, 2 * 2 ** Math.min(attempt, 7));
+}
+function sleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+function withTimeout(promise, ms) {
+    let timer;
+    const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+    });
+    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+function firstLine(text) {
+    return text.split('\n', 1)[0] ?? text;
+}
+
+
+/***/ })
+
+};
+;

@@ -1,0 +1,38 @@
+import { SecretMasker, type Logger } from '../core/logger.js'
+import * as runner from './runner.js'
+
+/**
+ * The core's Logger on the runner: debug lines only with step debugging on, warnings and errors as
+ * annotations. Secrets are registered with the runner (`::add-mask::`) and also masked here, so they
+ * never leave the process even where the runner does not mask (files, summaries).
+ */
+export class ActionLogger implements Logger {
+  readonly masker = new SecretMasker()
+
+  get isDebug(): boolean {
+    return runner.isDebug()
+  }
+
+  addSecret(value: string): void {
+    if (!value || this.masker.values.includes(value)) return
+    runner.setSecret(value)
+    this.masker.add(value)
+  }
+
+  mask(text: string): string {
+    return this.masker.mask(text)
+  }
+
+  debug(message: string): void {
+    runner.debug(this.mask(message))
+  }
+  info(message: string): void {
+    runner.info(this.mask(message))
+  }
+  warning(message: string): void {
+    runner.warning(this.mask(message))
+  }
+  error(message: string): void {
+    runner.error(this.mask(message))
+  }
+}

@@ -1,0 +1,180 @@
+import { formatDryRun } from '../cli/output.js'
+import { HandlerError } from '../errors.js'
+import type { OperationResult } from '../core/context-manager.js'
+import { parseEventRef } from '../core/events.js'
+import { pyJsonDumps } from '../core/py-json.js'
+import { parseSetPairs, splitSetArgs } from '../core/set-args.js'
+import { isJsonObject } from '../core/types.js'
+import type {
+  CommonSettings,
+  GetSetSettings,
+  HandleEventSettings,
+  InitSettings
+} from '../inputs.js'
+import type { ActionLogger } from './action-logger.js'
+import * as runner from './runner.js'
+import { closeSession, exportEnv, openSession, uploadArtifact, type Session } from './session.js'
+import type { SummaryInput } from './summary.js'
+
+/**
+ * The three operations as steps: each reads its settings, calls the shared core (the same the CLI
+ * uses), then publishes outputs, env, artifact and summary. Outputs are documented in the action.yml files.
+ */
+
+export async function initStep(s: InitSettings, logger: ActionLogger): Promise<SummaryInput> {
+  return withSession(s, logger, async (session) => {
+    const operation = session.manager.initNew({
+      id: s.id,
+      contextName: s.contextName,
+      appConfigPath: s.appConfig,
+      ...(s.basesDir ? { basesDir: s.basesDir } : {}),
+      cwd: s.workingDirectory,
+      sets: parseSetPairs(splitSetArgs(s.sets), s.workingDirectory),
+      tmplCtxVars: s.tmplCtxVars,
+      dryRun: s.dryRun,
+      ...(s.event ? { event: parseEventRef(s.event) } : {})
+    })
+    return afterOperation(operation, async (result) => {
+      runner.setOutput('id', result.id)
+      runner.setOutput('document', JSON.stringify(result.document))
+      runner.setOutput('state', JSON.stringify(result.document.state))
+      // Later steps of this job find the context without an `id` input.
+      if (!s.dryRun) runner.exportVariable('CICDSTATEMGR_CONTEXT_DATA_ID', result.id)
+      return publish(s, result, session, { dryRun: s.dryRun })
+    })
+  })
+}
+
+export async function getSetStep(s: GetSetSettings, logger: ActionLogger): Promise<SummaryInput> {
+  return withSession(s, logger, async (session) => {
+    const sets = parseSetPairs(splitSetArgs(s.sets), s.workingDirectory)
+    const result = sets.length > 0 ? await session.manager.update({ id: s.id, sets }) : undefined
+    const read: NonNullable<SummaryInput['read']> = []
+    const values: Record<string, string> = {}
+    for (const { name, expression } of s.gets) {
+      const got = await session.manager.get(s.id, expression, s.tmplCtxVars)
+      const text = got.found ? asText(got.value) : ''
+      runner.setOutput(name, text)
+      values[name] = text
+      read.push({ name, expression, value: text })
+    }
+    if (s.gets.length === 1) runner.setOutput('value', read[0]?.value ?? '')
+    runner.setOutput('values', JSON.stringify(values))
+    if (result) return { ...(await publish(s, result, session, {})), read }
+    const exported = s.exportEnv || s.uploadArtifact ? await publishLoaded(s, session) : {}
+    return { id: s.id, read, ...exported }
+  })
+}
+
+export async function handleEventStep(
+  s: HandleEventSettings,
+  logger: ActionLogger
+): Promise<SummaryInput> {
+  return withSession(s, logger, async (session) => {
+    const operation = session.manager.update({
+      id: s.id,
+      sets: parseSetPairs(splitSetArgs(s.sets), s.workingDirectory),
+      event: parseEventRef(s.event),
+      tmplCtxVars: s.tmplCtxVars,
+      dryRun: s.dryRun
+    })
+    return afterOperation(operation, async (result) => {
+      if (s.dryRun) logger.info(formatDryRun(result.outcomes))
+      return publish(s, result, session, { dryRun: s.dryRun })
+    })
+  })
+}
+
+/**
+ * Publishes an operation's outputs — also when handlers failed: what succeeded was persisted, and a
+ * later `if: failure()` step still needs the id and the results. The step then fails as usual.
+ */
+async function afterOperation(
+  operation: Promise<OperationResult>,
+  publishResult: (result: OperationResult) => Promise<SummaryInput>
+): Promise<SummaryInput> {
+  let result: OperationResult
+  try {
+    result = await operation
+  } catch (error) {
+    if (error instanceof HandlerError && error.result)
+      await publishResult(error.result as OperationResult)
+    throw error
+  }
+  return publishResult(result)
+}
+
+async function withSession(
+  s: CommonSettings,
+  logger: ActionLogger,
+  fn: (session: Session) => Promise<SummaryInput>
+): Promise<SummaryInput> {
+  let session: Session | undefined
+  try {
+    session = await openSession(s, logger)
+    return await fn(session)
+  } finally {
+    await closeSession(session)
+  }
+}
+
+/** Outputs every mutating step has, then env export and artifact. */
+async function publish(
+  s: CommonSettings,
+  result: OperationResult,
+  session: Session,
+  extra: Pick<SummaryInput, 'dryRun'>
+): Promise<SummaryInput> {
+  const outcomes = result.outcomes.map((o) => ({ ...o, request: undefined }))
+  runner.setOutput('changed', JSON.stringify(result.changed))
+  runner.setOutput('results', JSON.stringify(outcomes))
+  runner.setOutput('failed', String(outcomes.filter((o) => o.status === 'failed').length))
+  const summary: SummaryInput = {
+    id: result.id,
+    changed: [...new Set(result.changed)].map((path) => ({
+      path,
+      value: valueAt(result.document, path)
+    })),
+    outcomes: result.outcomes,
+    ...extra
+  }
+  if (extra.dryRun) return summary
+  if (s.exportEnv) summary.exported = exportEnv(result.document, session.logger)
+  if (s.uploadArtifact) {
+    const artifactId = await uploadArtifact(s, result.id, result.document, session.logger)
+    if (artifactId) {
+      runner.setOutput('artifact-id', artifactId)
+      summary.artifactId = artifactId
+    }
+  }
+  return summary
+}
+
+async function publishLoaded(s: GetSetSettings, session: Session): Promise<Partial<SummaryInput>> {
+  const { document } = await session.manager.update({ id: s.id })
+  const out: Partial<SummaryInput> = {}
+  if (s.exportEnv) out.exported = exportEnv(document, session.logger)
+  if (s.uploadArtifact) {
+    const artifactId = await uploadArtifact(s, s.id, document, session.logger)
+    if (artifactId) {
+      runner.setOutput('artifact-id', artifactId)
+      out.artifactId = artifactId
+    }
+  }
+  return out
+}
+
+/** An output value: strings as they are, everything else as JSON (Python-style, like the CLI). */
+function asText(value: unknown): string {
+  if (value === null || value === undefined) return ''
+  if (typeof value === 'string') return value
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
+  return pyJsonDumps(value)
+}
+
+function valueAt(doc: unknown, path: string): unknown {
+  let node = doc
+  for (const key of path.replace(/(\[\]|\{\})$/, '').split('.'))
+    node = isJsonObject(node) ? node[key] : undefined
+  return node
+}

@@ -1,0 +1,3 @@
+import { run } from '../actions/get-set.js'
+
+void run()

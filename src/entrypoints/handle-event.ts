@@ -1,0 +1,3 @@
+import { run } from '../actions/handle-event.js'
+
+void run()

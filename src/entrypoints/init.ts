@@ -1,0 +1,3 @@
+import { run } from '../actions/init.js'
+
+void run()

@@ -1,0 +1,196 @@
+import { existsSync } from 'node:fs'
+import { isAbsolute, resolve } from 'node:path'
+import { getBooleanInput, getInput, getMultilineInput } from './actions/runner.js'
+import { UsageError } from './errors.js'
+
+/**
+ * The only module that reads action inputs: each action gets one typed settings object, built here.
+ * Defaults mirror the action.yml files so a missing INPUT_* (local runs, tests) behaves the same.
+ */
+
+/** Settings every action shares. */
+export interface CommonSettings {
+  /** Directory relative paths resolve against (input `working-directory`, default the workspace). */
+  workingDirectory: string
+  /** config.yaml path; none means the defaults (GitHub cache as the primary). */
+  configPath?: string
+  /** secrets.yaml path, when `secrets` names a file. */
+  secretsPath?: string
+  /** Inline secrets YAML text, when `secrets` holds YAML (e.g. from a GitHub secret). */
+  secretsText?: string
+  /** `path=value` lines to set. */
+  sets: string[]
+  /** `path=EXPR` lines placed in the template context. */
+  tmplCtxVars: string[]
+  /** Export the flattened state to GITHUB_ENV as CICD_state__key. */
+  exportEnv: boolean
+  /** Upload the final document as a workflow artifact. */
+  uploadArtifact: boolean
+  /** Artifact name (default derived from id, job and step). */
+  artifactName?: string
+  /** Artifact retention in days (default: the repository's setting). */
+  artifactRetentionDays?: number
+}
+
+export interface InitSettings extends CommonSettings {
+  id: string
+  appConfig: string
+  basesDir?: string
+  contextName: string
+  event?: string
+  dryRun: boolean
+}
+
+export interface GetSetSettings extends CommonSettings {
+  id: string
+  /** Each get with the output name it becomes. */
+  gets: Array<{ name: string; expression: string }>
+}
+
+export interface HandleEventSettings extends CommonSettings {
+  id: string
+  event: string
+  dryRun: boolean
+}
+
+export type Command = 'init' | 'get-set' | 'handle-event'
+
+function optional(name: string): string | undefined {
+  return getInput(name) || undefined
+}
+
+function commonSettings(): CommonSettings {
+  const workingDirectory = resolve(
+    process.env.GITHUB_WORKSPACE ?? process.cwd(),
+    getInput('working-directory') || '.'
+  )
+  const secrets = getInput('secrets', { trimWhitespace: false })
+  const days = optional('artifact-retention-days')
+  const retention = days === undefined ? undefined : Number(days)
+  if (
+    retention !== undefined &&
+    !(Number.isInteger(retention) && retention >= 1 && retention <= 90)
+  ) {
+    throw new UsageError(
+      `input 'artifact-retention-days' must be a whole number from 1 to 90, got '${days}'`
+    )
+  }
+  return {
+    workingDirectory,
+    ...defined({ configPath: optional('config') }),
+    ...secretsSource(secrets, workingDirectory),
+    sets: getMultilineInput('set'),
+    tmplCtxVars: getMultilineInput('tmpl-ctx-var'),
+    exportEnv: booleanInput('export-env', false),
+    uploadArtifact: booleanInput('upload-artifact', false),
+    ...defined({ artifactName: optional('artifact-name'), artifactRetentionDays: retention })
+  }
+}
+
+/**
+ * `secrets` is either a path to secrets.yaml or the YAML itself (a GitHub secret holding the file). A
+ * single line naming an existing file — or with no `:` at all — is a path; anything else is YAML.
+ */
+function secretsSource(
+  value: string,
+  cwd: string
+): Pick<CommonSettings, 'secretsPath' | 'secretsText'> {
+  const text = value.trim()
+  if (!text) return {}
+  const single = !text.includes('\n')
+  if (single && (existsSync(isAbsolute(text) ? text : resolve(cwd, text)) || !text.includes(':'))) {
+    return { secretsPath: text }
+  }
+  return { secretsText: value }
+}
+
+function booleanInput(name: string, fallback: boolean): boolean {
+  return getInput(name) === '' ? fallback : getBooleanInput(name)
+}
+
+/** The context id: the input, else the one a previous step of this job exported, else derived from the run. */
+function contextId(derive: boolean): string {
+  const id = optional('id') ?? process.env.CICDSTATEMGR_CONTEXT_DATA_ID
+  if (id) return id
+  if (!derive) {
+    throw new UsageError(
+      "input 'id' is required (or an earlier init step in this job exporting CICDSTATEMGR_CONTEXT_DATA_ID)"
+    )
+  }
+  const repo = (process.env.GITHUB_REPOSITORY ?? 'local/context').split('/').pop() ?? 'context'
+  return `${repo}-${process.env.GITHUB_RUN_ID ?? Date.now()}-${process.env.GITHUB_RUN_ATTEMPT ?? '1'}`
+}
+
+export function getInitSettings(): InitSettings {
+  return {
+    ...commonSettings(),
+    id: contextId(true),
+    appConfig: getInput('app-config', { required: true }),
+    ...defined({ basesDir: optional('bases-dir'), event: optional('event') }),
+    contextName: getInput('context-name') || 'stage',
+    dryRun: booleanInput('dry-run', false)
+  }
+}
+
+export function getGetSetSettings(): GetSetSettings {
+  return { ...commonSettings(), id: contextId(false), gets: parseGets(getMultilineInput('get')) }
+}
+
+export function getHandleEventSettings(): HandleEventSettings {
+  return {
+    ...commonSettings(),
+    id: contextId(false),
+    event: getInput('event', { required: true }),
+    dryRun: booleanInput('dry-run', false)
+  }
+}
+
+export function getCommand(): Command {
+  const command = getInput('command', { required: true })
+  if (command === 'init' || command === 'get-set' || command === 'handle-event') return command
+  throw new UsageError(`input 'command' must be init, get-set or handle-event, got '${command}'`)
+}
+
+/**
+ * Each `get` line is `[name=]expression`. Without a name the output is named after the expression, every
+ * character outside [A-Za-z0-9_-] replaced by `_` (`state.appVersion` -> `state_appVersion`).
+ */
+/** Outputs the actions set themselves; a `get` line may not take these names. */
+const RESERVED_OUTPUTS = new Set([
+  'value',
+  'values',
+  'changed',
+  'results',
+  'failed',
+  'artifact-id',
+  'id',
+  'document',
+  'state'
+])
+
+export function parseGets(lines: string[]): Array<{ name: string; expression: string }> {
+  const gets = lines.map((line) => {
+    const m = /^([A-Za-z_][A-Za-z0-9_-]*)\s*=\s*(.+)$/.exec(line)
+    const expression = m ? (m[2] as string).trim() : line
+    const name = m ? (m[1] as string) : line.replace(/[^A-Za-z0-9_-]/g, '_')
+    return { name, expression }
+  })
+  const seen = new Set<string>()
+  for (const { name } of gets) {
+    if (RESERVED_OUTPUTS.has(name)) {
+      throw new UsageError(
+        `input 'get': the output name '${name}' is reserved; name the line (name=expression)`
+      )
+    }
+    if (seen.has(name))
+      throw new UsageError(
+        `input 'get': two lines produce the output name '${name}'; give one a name (name=expression)`
+      )
+    seen.add(name)
+  }
+  return gets
+}
+
+function defined<T extends object>(obj: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as never
+}
