@@ -81,7 +81,7 @@ export class ContextManager {
     const outcomes = o.event ? await this.dispatch(work, o.event, o.tmplCtxVars, o.dryRun) : []
     // A new context replaces whatever was stored under the id, as in the Python tool.
     const initial = work.doc
-    return this.finish(o.id, work, outcomes, o.dryRun, () => structuredClone(initial))
+    return this.finish(o.id, work, outcomes, o.dryRun, () => structuredClone(initial), true)
   }
 
   /** --load / --set / --handle-event: reads the primary, applies sets, handles an event, persists. */
@@ -207,11 +207,15 @@ export class ContextManager {
     work: WorkingDocument,
     outcomes: HandlerOutcome[],
     dryRun: boolean | undefined,
-    mutate: (current: ContextDocument | undefined) => ContextDocument
+    mutate: (current: ContextDocument | undefined) => ContextDocument,
+    replace = false
   ): Promise<OperationResult> {
     let document = work.doc
     if (!dryRun) {
-      document = await this.deps.stores.primary.update(id, mutate)
+      // An update whose handlers changed nothing leaves the primary as it is; init always writes.
+      if (replace || work.changedPaths.length > 0) {
+        document = await this.deps.stores.primary.update(id, mutate)
+      }
       await this.saveCopies(id, document)
     }
     const failed = outcomes.filter((o) => o.status === 'failed')

@@ -19,7 +19,21 @@ import { StoreError, errorMessage } from '../errors.js'
  * are fsynced, then renamed over the target. Parent directories are created. On failure the target
  * is untouched and the temp file removed.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+export interface AtomicWriteOptions {
+  /**
+   * fsync the file and its directory so the write survives a power loss (default true). Copies that are
+   * regenerated on every write (shell, id, JSON copies) skip it: the rename alone already guarantees a
+   * reader never sees a torn file.
+   */
+  durable?: boolean
+}
+
+export async function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array,
+  options: AtomicWriteOptions = {}
+): Promise<void> {
+  const durable = options.durable ?? true
   const dir = dirname(path)
   const temp = join(dir, `.${basename(path)}.${process.pid}.${uniqueSuffix()}.tmp`)
   try {
@@ -27,7 +41,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     const fd = openSync(temp, 'wx', existingMode(path))
     try {
       writeFileSync(fd, data)
-      fsyncSync(fd)
+      if (durable) fsyncSync(fd)
     } finally {
       closeSync(fd)
     }
@@ -36,7 +50,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     rmSync(temp, { force: true })
     throw new StoreError(`cannot write ${path}: ${errorMessage(error)}`, { cause: error })
   }
-  syncDirectory(dir)
+  if (durable) syncDirectory(dir)
 }
 
 /** Keeps the permissions a user gave the file; new files get the usual 0666 minus umask. */

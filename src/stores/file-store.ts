@@ -53,7 +53,7 @@ export class FileStore implements StateStore {
       async (lock) => {
         const next = mutate(await this.load(id))
         lock.assertHeld()
-        await this.write(next)
+        await this.write(next, true)
         return next
       },
       { ...this.options, logger: this.logger }
@@ -61,13 +61,14 @@ export class FileStore implements StateStore {
   }
 
   async save(_id: string, doc: ContextDocument): Promise<void> {
-    await this.write(doc)
+    // A copy is rewritten on every write; only the source of truth needs to survive a power loss.
+    await this.write(doc, this.settings.isPrimary)
   }
 
   async close(): Promise<void> {}
 
-  private async write(doc: ContextDocument): Promise<void> {
-    await writeFileAtomic(this.path, serializeDocument(this.settings.type, doc))
+  private async write(doc: ContextDocument, durable: boolean): Promise<void> {
+    await writeFileAtomic(this.path, serializeDocument(this.settings.type, doc), { durable })
     this.logger.debug(`${this.name}: wrote ${this.path}`)
   }
 

@@ -29,7 +29,7 @@ export class IdFileStore implements StateStore {
   }
 
   async save(id: string, _doc: ContextDocument): Promise<void> {
-    await writeFileAtomic(this.settings.path, id)
+    await writeFileAtomic(this.settings.path, id, { durable: false })
     this.logger.debug(`${this.name}: wrote ${this.settings.path}`)
   }
 

@@ -27,7 +27,9 @@ export class ShellFileStore implements StateStore {
   }
 
   async save(_id: string, doc: ContextDocument): Promise<void> {
-    await writeFileAtomic(this.settings.path, formatShellFile(doc, this.settings.excludeKeyNames))
+    await writeFileAtomic(this.settings.path, formatShellFile(doc, this.settings.excludeKeyNames), {
+      durable: false
+    })
     this.logger.debug(`${this.name}: wrote ${this.settings.path}`)
   }
 

@@ -53,7 +53,7 @@ describe('Jinja2 compatibility', () => {
         l: [1, 2, 3],
         s: 'abcd'
       })
-    ).toBe('2,3|bc|dcba|3|c')
+    ).toBe('[2, 3]|bc|dcba|3|c')
   })
 
   it('does not escape HTML', () => {
@@ -98,7 +98,7 @@ describe('Jinja2 compatibility', () => {
   it('answers `in` from a mapping’s own keys', () => {
     expect(
       render('{{ "a" in d }}|{{ "constructor" in d }}|{{ "b" in "abc" }}', { d: { a: 1 } })
-    ).toBe('true|false|true')
+    ).toBe('True|False|True')
   })
 
   it('offers the Python string and dict methods templates call', () => {
@@ -107,7 +107,9 @@ describe('Jinja2 compatibility', () => {
         '{{ "abc".startswith(["z", "a"]) }}|{{ "-".join(["a", "b"]) }}|{{ d.get("a") }}{{ d.get("zz", "dflt") }}|{{ d.keys() }}',
       { s: '  hello  world ', d: { a: 1, b: 2 } }
     )
-    expect(out).toBe('hello  world|hello,world|a,b,,c|  HELLO  WORLD |z-y-z|true|a-b|1dflt|a,b')
+    expect(out).toBe(
+      "hello  world|['hello', 'world']|['a', 'b', ',c']|  HELLO  WORLD |z-y-z|True|a-b|1dflt|['a', 'b']"
+    )
   })
 
   it('lets own data win over a dict method of the same name', () => {
@@ -270,8 +272,24 @@ describe('plain text and the engine', () => {
 })
 
 describe('the ~ operator', () => {
-  it('renders undefined and null operands as empty, as Jinja2 does', () => {
-    expect(renderTemplate("{{ 'a' ~ missing ~ 'b' ~ nothing }}", { nothing: null })).toBe('ab')
-    expect(renderTemplate("{{ 'v' ~ n ~ flag }}", { n: 2, flag: true })).toBe('v2true')
+  it('renders an undefined operand as empty and others as Python str(), as Jinja2 does', () => {
+    expect(renderTemplate("{{ 'a' ~ missing ~ 'b' ~ nothing }}", { nothing: null })).toBe('abNone')
+    expect(renderTemplate("{{ 'v' ~ n ~ flag }}", { n: 2, flag: true })).toBe('v2True')
+  })
+})
+
+describe('output of non-string values (Python str)', () => {
+  it('prints booleans, None, lists and mappings as Jinja2 does', () => {
+    const ctx = {
+      t: true,
+      f: false,
+      n: null,
+      l: ['a', 1, true, null],
+      d: { k: "it's", q: 'say "hi"' }
+    }
+    expect(renderTemplate('{{ t }} {{ f }} {{ n }} {{ missing }}|', ctx)).toBe('True False None |')
+    expect(renderTemplate('{{ l }}', ctx)).toBe("['a', 1, True, None]")
+    expect(renderTemplate('{{ d }}', ctx)).toBe(`{'k': "it's", 'q': 'say "hi"'}`)
+    expect(renderTemplate('{{ d | tojson }}', ctx)).toBe('{"k": "it\\u0027s", "q": "say \\"hi\\""}')
   })
 })

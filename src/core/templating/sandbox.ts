@@ -1,3 +1,4 @@
+import { pyStr } from './py-str.js'
 import { TemplateError } from '../../errors.js'
 import {
   internals,
@@ -138,6 +139,10 @@ export function installSandbox(): void {
   runtime.memberLookup = (obj, key, ...slice) =>
     slice.length > 0 ? sliceLookup(compat, obj, key, slice) : memberLookup(compat, obj, key)
   runtime.contextOrFrameLookup = contextOrFrameLookup
+  // Output as Jinja2 prints it (Python's str): True, None, ['a', 'b'], {'k': 'v'}.
+  const suppressValue = runtime.suppressValue as (value: unknown, autoescape: boolean) => unknown
+  runtime.suppressValue = (value: unknown, autoescape: boolean) =>
+    suppressValue(isSafeString(value) ? value : pyStr(value), autoescape)
   runtime.callWrap = (fn, name, context, args) => callWrap(guardValue(fn), name, context, args)
   // Jinja2's `'k' in d` asks about d's keys, not about inherited properties such as `constructor`.
   runtime.inOperator = (key, value) =>
