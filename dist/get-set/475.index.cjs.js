@@ -78,10 +78,11 @@ function pyNumber(n) {
 /** Single quotes unless the text holds a single quote and no double quote, as Python chooses. */
 function quote(text) {
     const q = text.includes("'") && !text.includes('"') ? '"' : "'";
-    // eslint-disable-next-line no-control-regex -- escaping control characters is the point
-    const body = text.replace(/[\\\n\r\t\x00-\x1f\x7f]/g, (c) => ESCAPES[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+    const body = text.replace(UNPRINTABLE, (c) => ESCAPES[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
     return q + (q === "'" ? body.replace(/'/g, "\\'") : body) + q;
 }
+// eslint-disable-next-line no-control-regex -- escaping control characters is the point
+const UNPRINTABLE = /[\\\n\r\t\x00-\x1f\x7f]/g;
 const ESCAPES = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 function isPlainObject(value) {
     if (value === null || typeof value !== 'object')
