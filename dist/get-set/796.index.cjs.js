@@ -3375,7 +3375,7 @@ exports.executeWithAutoPipelining = executeWithAutoPipelining;
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DEFAULT_CLUSTER_OPTIONS = void 0;
-const dns_1 = __webpack_require__(9869);
+const dns_1 = __webpack_require__(2250);
 exports.DEFAULT_CLUSTER_OPTIONS = {
     clusterRetryStrategy: (times) => Math.min(100 + times * 2, 2000),
     clusterNodeRetryStrategy: null,

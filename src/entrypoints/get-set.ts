@@ -1,3 +1,4 @@
+import '../compile-cache.js'
 import { run } from '../actions/get-set.js'
 
 void run()
