@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { silentLogger } from '../../src/core/logger.js'
-import { IdFileStore } from '../../src/stores/id-file-store.js'
+import { createIdFileStore } from '../../src/stores/id-file-store.js'
+import type { StateStore } from '../../src/stores/state-store.js'
 
 let dir: string
 beforeAll(() => {
@@ -11,10 +12,10 @@ beforeAll(() => {
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-describe('IdFileStore', () => {
+describe('idfile store', () => {
   const path = (): string => join(dir, 'nested/dir/id')
-  const store = (): IdFileStore =>
-    new IdFileStore(
+  const store = (): StateStore =>
+    createIdFileStore(
       { name: 'idfile', type: 'idfile', isPrimary: false, path: path() },
       silentLogger
     )

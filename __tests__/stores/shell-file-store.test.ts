@@ -6,7 +6,8 @@ import { join } from 'node:path'
 import { silentLogger } from '../../src/core/logger.js'
 import type { ContextDocument } from '../../src/core/types.js'
 import { StoreError } from '../../src/errors.js'
-import { ShellFileStore } from '../../src/stores/shell-file-store.js'
+import { createShellFileStore } from '../../src/stores/shell-file-store.js'
+import type { StateStore } from '../../src/stores/state-store.js'
 
 let dir: string
 beforeAll(() => {
@@ -14,8 +15,8 @@ beforeAll(() => {
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-function store(path: string, excludeKeyNames: string[] = []): ShellFileStore {
-  return new ShellFileStore(
+function store(path: string, excludeKeyNames: string[] = []): StateStore {
+  return createShellFileStore(
     { name: 'shellfile', type: 'shellfile', isPrimary: false, path, excludeKeyNames },
     silentLogger
   )
@@ -31,7 +32,7 @@ function sourceAndRead(shell: string, file: string, names: string[]): string[] {
   return result.stdout.split('\0').slice(0, -1)
 }
 
-describe('ShellFileStore', () => {
+describe('shellfile store', () => {
   const values: Record<string, string> = {
     subst: '',
     backtick: '',

@@ -3,14 +3,24 @@ exports.id = 252;
 exports.ids = [252];
 exports.modules = {
 
-/***/ 3927:
+/***/ 1257:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   i: () => (/* binding */ captureResponse)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3054);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Ny: () => (/* binding */ optionalSecret),
+  bE: () => (/* binding */ post),
+  EF: () => (/* binding */ postSlackMessage),
+  Ie: () => (/* binding */ requiredConfig),
+  nm: () => (/* binding */ slackHeaders)
+});
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/core/types.ts
+var types = __webpack_require__(3054);
+;// CONCATENATED MODULE: ./src/handlers/capture.ts
 
 
 /**
@@ -20,7 +30,7 @@ exports.modules = {
  */
 function captureResponse(ctx, kind, block, body) {
     const config = ctx.config.config[kind];
-    const auto = (0,_core_types_js__WEBPACK_IMPORTED_MODULE_1__/* .isJsonObject */ .O)(config) ? config['auto-capture-response-data'] : undefined;
+    const auto = (0,types/* isJsonObject */.O)(config) ? config['auto-capture-response-data'] : undefined;
     const rules = [
         ...asRules(auto, `config.yaml ${kind}.auto-capture-response-data`),
         ...asRules(block['capture-response-data'], `${kind} capture-response-data`)
@@ -43,33 +53,22 @@ function asRules(value, where) {
     if (value === undefined || value === null)
         return [];
     if (!Array.isArray(value))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(`${where} must be a list of {from, to}`);
+        throw new errors/* ConfigError */.xL(`${where} must be a list of {from, to}`);
     return value.map((rule, i) => {
-        if (!(0,_core_types_js__WEBPACK_IMPORTED_MODULE_1__/* .isJsonObject */ .O)(rule) ||
+        if (!(0,types/* isJsonObject */.O)(rule) ||
             rule.from === undefined ||
             rule.from === null ||
             typeof rule.to !== 'string') {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(`${where}[${i}] needs 'from' and 'to'`);
+            throw new errors/* ConfigError */.xL(`${where}[${i}] needs 'from' and 'to'`);
         }
         return { from: String(rule.from), to: rule.to, where: `${where}[${i}]` };
     });
 }
 
+// EXTERNAL MODULE: ./src/core/logger.ts
+var logger = __webpack_require__(1227);
+;// CONCATENATED MODULE: ./src/handlers/http-post.ts
 
-/***/ }),
-
-/***/ 3180:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ie: () => (/* binding */ requiredConfig),
-/* harmony export */   Ny: () => (/* binding */ optionalSecret),
-/* harmony export */   bE: () => (/* binding */ post),
-/* harmony export */   nm: () => (/* binding */ slackHeaders)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _core_logger_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1227);
-/* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3054);
 
 
 
@@ -87,7 +86,7 @@ const clients = new WeakMap();
 function httpClient(ctx) {
     let client = clients.get(ctx.config);
     if (!client) {
-        const settings = (0,_core_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsonObject */ .O)(ctx.config.config.http) ? ctx.config.config.http : {};
+        const settings = (0,types/* isJsonObject */.O)(ctx.config.config.http) ? ctx.config.config.http : {};
         client = __webpack_require__.e(/* import() */ 313).then(__webpack_require__.bind(__webpack_require__, 5313)).then(({ createHttpClient }) => createHttpClient({ ...numbers(settings), logger: ctx.logger }));
         clients.set(ctx.config, client);
     }
@@ -131,7 +130,7 @@ async function post(ctx, outcome, req, onSuccess) {
     }
     const body = parseBody(res.body);
     // Slack's Web API answers errors with HTTP 200 and {"ok": false, "error": "..."}.
-    if ((0,_core_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsonObject */ .O)(body) && body.ok === false) {
+    if ((0,types/* isJsonObject */.O)(body) && body.ok === false) {
         const detail = typeof body.error === 'string' ? body.error : 'no error given';
         return {
             ...base,
@@ -153,7 +152,7 @@ function parseBody(text) {
 }
 /** Headers and body as they may be shown: authorization values and every secret replaced by `***`. */
 function masked(ctx, req) {
-    const masker = new _core_logger_js__WEBPACK_IMPORTED_MODULE_1__/* .SecretMasker */ .M2();
+    const masker = new logger/* SecretMasker */.M2();
     for (const s of ctx.config.secretValues)
         masker.add(s);
     const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [
@@ -170,9 +169,9 @@ function maskAuth(value) {
 function requiredConfig(root, path, purpose) {
     let node = root;
     for (const key of path.split('.'))
-        node = (0,_core_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsonObject */ .O)(node) ? node[key] : undefined;
+        node = (0,types/* isJsonObject */.O)(node) ? node[key] : undefined;
     if (typeof node !== 'string' || !node.trim()) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(`config.yaml: cicdstatemgr.${path} is required for ${purpose}`);
+        throw new errors/* ConfigError */.xL(`config.yaml: cicdstatemgr.${path} is required for ${purpose}`);
     }
     return node;
 }
@@ -180,8 +179,19 @@ function requiredConfig(root, path, purpose) {
 function optionalSecret(root, path) {
     let node = root;
     for (const key of path.split('.'))
-        node = (0,_core_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsonObject */ .O)(node) ? node[key] : undefined;
+        node = (0,types/* isJsonObject */.O)(node) ? node[key] : undefined;
     return typeof node === 'string' && node ? node : undefined;
+}
+/**
+ * notify and manual-choice: render `templates.<kind>`, POST it to `slack.url` with the slack token, and
+ * on success apply the config's and the block's response captures.
+ */
+function postSlackMessage(ctx, kind, name, block, templateContext) {
+    const config = ctx.config.config;
+    const body = ctx.render(requiredConfig(config, `templates.${kind}`, kind), templateContext, `templates.${kind}`);
+    const url = requiredConfig(config, 'slack.url', kind);
+    const headers = slackHeaders(optionalSecret(ctx.config.secrets, 'slack.token'));
+    return post(ctx, { handler: kind, block: name }, { url, headers, body }, (res) => captureResponse(ctx, kind, block, res));
 }
 
 
@@ -194,9 +204,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   notifyHandler: () => (/* binding */ notifyHandler)
 /* harmony export */ });
-/* harmony import */ var _capture_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3927);
-/* harmony import */ var _http_post_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3180);
-
+/* harmony import */ var _http_post_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1257);
 
 /** `notify`: renders `message`, then `templates.notify`, and POSTs it to `slack.url` with the slack token. */
 const notifyHandler = {
@@ -204,13 +212,9 @@ const notifyHandler = {
     singleBlockKey: 'message',
     contextKey: 'notify',
     async run(block, name, templateContext, ctx) {
-        const config = ctx.config.config;
         const notify = templateContext.notify;
         notify.message = ctx.render(String(block.message ?? ''), templateContext, `notify '${name}' message`);
-        const body = ctx.render((0,_http_post_js__WEBPACK_IMPORTED_MODULE_1__/* .requiredConfig */ .Ie)(config, 'templates.notify', 'notify'), templateContext, 'templates.notify');
-        const url = (0,_http_post_js__WEBPACK_IMPORTED_MODULE_1__/* .requiredConfig */ .Ie)(config, 'slack.url', 'notify');
-        const headers = (0,_http_post_js__WEBPACK_IMPORTED_MODULE_1__/* .slackHeaders */ .nm)((0,_http_post_js__WEBPACK_IMPORTED_MODULE_1__/* .optionalSecret */ .Ny)(ctx.config.secrets, 'slack.token'));
-        return (0,_http_post_js__WEBPACK_IMPORTED_MODULE_1__/* .post */ .bE)(ctx, { handler: 'notify', block: name }, { url, headers, body }, (res) => (0,_capture_js__WEBPACK_IMPORTED_MODULE_0__/* .captureResponse */ .i)(ctx, 'notify', block, res));
+        return (0,_http_post_js__WEBPACK_IMPORTED_MODULE_0__/* .postSlackMessage */ .EF)(ctx, 'notify', name, block, templateContext);
     }
 };
 

@@ -62,18 +62,72 @@ function quote(text, ascii) {
 
 /***/ }),
 
-/***/ 3180:
+/***/ 1257:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ie: () => (/* binding */ requiredConfig),
-/* harmony export */   Ny: () => (/* binding */ optionalSecret),
-/* harmony export */   bE: () => (/* binding */ post),
-/* harmony export */   nm: () => (/* binding */ slackHeaders)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _core_logger_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1227);
-/* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3054);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Ny: () => (/* binding */ optionalSecret),
+  bE: () => (/* binding */ post),
+  EF: () => (/* binding */ postSlackMessage),
+  Ie: () => (/* binding */ requiredConfig),
+  nm: () => (/* binding */ slackHeaders)
+});
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/core/types.ts
+var types = __webpack_require__(3054);
+;// CONCATENATED MODULE: ./src/handlers/capture.ts
+
+
+/**
+ * Stores values from a 2xx response body: first the config's `<kind>.auto-capture-response-data`, then
+ * the block's `capture-response-data`. Each `from` is rendered with the document, `configData` and
+ * `body`, stripped, and when non-blank stored at the rendered `to` path.
+ */
+function captureResponse(ctx, kind, block, body) {
+    const config = ctx.config.config[kind];
+    const auto = (0,types/* isJsonObject */.O)(config) ? config['auto-capture-response-data'] : undefined;
+    const rules = [
+        ...asRules(auto, `config.yaml ${kind}.auto-capture-response-data`),
+        ...asRules(block['capture-response-data'], `${kind} capture-response-data`)
+    ];
+    if (rules.length === 0)
+        return {};
+    const context = { ...structuredClone(ctx.work.doc), configData: ctx.config.config, body };
+    const captured = {};
+    for (const { from, to, where } of rules) {
+        const value = ctx.render(from, context, `${where}.from`).trim();
+        if (!value)
+            continue;
+        const path = ctx.render(to, context, `${where}.to`).trim();
+        ctx.work.set(path, value);
+        captured[path] = value;
+    }
+    return captured;
+}
+function asRules(value, where) {
+    if (value === undefined || value === null)
+        return [];
+    if (!Array.isArray(value))
+        throw new errors/* ConfigError */.xL(`${where} must be a list of {from, to}`);
+    return value.map((rule, i) => {
+        if (!(0,types/* isJsonObject */.O)(rule) ||
+            rule.from === undefined ||
+            rule.from === null ||
+            typeof rule.to !== 'string') {
+            throw new errors/* ConfigError */.xL(`${where}[${i}] needs 'from' and 'to'`);
+        }
+        return { from: String(rule.from), to: rule.to, where: `${where}[${i}]` };
+    });
+}
+
+// EXTERNAL MODULE: ./src/core/logger.ts
+var logger = __webpack_require__(1227);
+;// CONCATENATED MODULE: ./src/handlers/http-post.ts
+
 
 
 
@@ -91,7 +145,7 @@ const clients = new WeakMap();
 function httpClient(ctx) {
     let client = clients.get(ctx.config);
     if (!client) {
-        const settings = (0,_core_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsonObject */ .O)(ctx.config.config.http) ? ctx.config.config.http : {};
+        const settings = (0,types/* isJsonObject */.O)(ctx.config.config.http) ? ctx.config.config.http : {};
         client = __webpack_require__.e(/* import() */ 410).then(__webpack_require__.bind(__webpack_require__, 410)).then(({ createHttpClient }) => createHttpClient({ ...numbers(settings), logger: ctx.logger }));
         clients.set(ctx.config, client);
     }
@@ -135,7 +189,7 @@ async function post(ctx, outcome, req, onSuccess) {
     }
     const body = parseBody(res.body);
     // Slack's Web API answers errors with HTTP 200 and {"ok": false, "error": "..."}.
-    if ((0,_core_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsonObject */ .O)(body) && body.ok === false) {
+    if ((0,types/* isJsonObject */.O)(body) && body.ok === false) {
         const detail = typeof body.error === 'string' ? body.error : 'no error given';
         return {
             ...base,
@@ -157,7 +211,7 @@ function parseBody(text) {
 }
 /** Headers and body as they may be shown: authorization values and every secret replaced by `***`. */
 function masked(ctx, req) {
-    const masker = new _core_logger_js__WEBPACK_IMPORTED_MODULE_1__/* .SecretMasker */ .M2();
+    const masker = new logger/* SecretMasker */.M2();
     for (const s of ctx.config.secretValues)
         masker.add(s);
     const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [
@@ -174,9 +228,9 @@ function maskAuth(value) {
 function requiredConfig(root, path, purpose) {
     let node = root;
     for (const key of path.split('.'))
-        node = (0,_core_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsonObject */ .O)(node) ? node[key] : undefined;
+        node = (0,types/* isJsonObject */.O)(node) ? node[key] : undefined;
     if (typeof node !== 'string' || !node.trim()) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(`config.yaml: cicdstatemgr.${path} is required for ${purpose}`);
+        throw new errors/* ConfigError */.xL(`config.yaml: cicdstatemgr.${path} is required for ${purpose}`);
     }
     return node;
 }
@@ -184,8 +238,19 @@ function requiredConfig(root, path, purpose) {
 function optionalSecret(root, path) {
     let node = root;
     for (const key of path.split('.'))
-        node = (0,_core_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsonObject */ .O)(node) ? node[key] : undefined;
+        node = (0,types/* isJsonObject */.O)(node) ? node[key] : undefined;
     return typeof node === 'string' && node ? node : undefined;
+}
+/**
+ * notify and manual-choice: render `templates.<kind>`, POST it to `slack.url` with the slack token, and
+ * on success apply the config's and the block's response captures.
+ */
+function postSlackMessage(ctx, kind, name, block, templateContext) {
+    const config = ctx.config.config;
+    const body = ctx.render(requiredConfig(config, `templates.${kind}`, kind), templateContext, `templates.${kind}`);
+    const url = requiredConfig(config, 'slack.url', kind);
+    const headers = slackHeaders(optionalSecret(ctx.config.secrets, 'slack.token'));
+    return post(ctx, { handler: kind, block: name }, { url, headers, body }, (res) => captureResponse(ctx, kind, block, res));
 }
 
 
@@ -201,7 +266,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _core_py_json_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7895);
 /* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3054);
-/* harmony import */ var _http_post_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3180);
+/* harmony import */ var _http_post_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1257);
 
 
 

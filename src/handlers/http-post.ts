@@ -1,4 +1,5 @@
 import { ConfigError } from '../errors.js'
+import { captureResponse } from './capture.js'
 import type { HandlerContext, HandlerOutcome } from '../core/events.js'
 import { SecretMasker } from '../core/logger.js'
 import { isJsonObject, type JsonObject, type JsonValue } from '../core/types.js'
@@ -135,4 +136,28 @@ export function optionalSecret(root: JsonObject, path: string): string | undefin
   let node: JsonValue | undefined = root
   for (const key of path.split('.')) node = isJsonObject(node) ? node[key] : undefined
   return typeof node === 'string' && node ? node : undefined
+}
+
+/**
+ * notify and manual-choice: render `templates.<kind>`, POST it to `slack.url` with the slack token, and
+ * on success apply the config's and the block's response captures.
+ */
+export function postSlackMessage(
+  ctx: HandlerContext,
+  kind: 'notify' | 'manual-choice',
+  name: string,
+  block: JsonObject,
+  templateContext: JsonObject
+): Promise<HandlerOutcome> {
+  const config = ctx.config.config
+  const body = ctx.render(
+    requiredConfig(config, `templates.${kind}`, kind),
+    templateContext,
+    `templates.${kind}`
+  )
+  const url = requiredConfig(config, 'slack.url', kind)
+  const headers = slackHeaders(optionalSecret(ctx.config.secrets, 'slack.token'))
+  return post(ctx, { handler: kind, block: name }, { url, headers, body }, (res) =>
+    captureResponse(ctx, kind, block, res)
+  )
 }

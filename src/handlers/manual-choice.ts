@@ -3,8 +3,7 @@ import type { EventHandler, HandlerContext } from '../core/events.js'
 import { tryQueryValue } from '../core/jsonpath.js'
 import { isJsonObject, type JsonObject } from '../core/types.js'
 import { parseYamlFast } from '../core/yaml.js'
-import { captureResponse } from './capture.js'
-import { optionalSecret, post, requiredConfig, slackHeaders } from './http-post.js'
+import { postSlackMessage } from './http-post.js'
 
 /**
  * `manual-choice`: a message with choice buttons. `title`, each choice's `header` and each option's
@@ -23,17 +22,7 @@ export const manualChoiceHandler: EventHandler = {
     if (!isJsonObject(mc.choices)) throw new ConfigError(`${where}: 'choices' must be a mapping`)
     await generateChoices(mc, templateContext, ctx, where)
     renderChoices(mc.choices as JsonObject, templateContext, ctx, where)
-    const config = ctx.config.config
-    const body = ctx.render(
-      requiredConfig(config, 'templates.manual-choice', 'manual-choice'),
-      templateContext,
-      'templates.manual-choice'
-    )
-    const url = requiredConfig(config, 'slack.url', 'manual-choice')
-    const headers = slackHeaders(optionalSecret(ctx.config.secrets, 'slack.token'))
-    return post(ctx, { handler: 'manual-choice', block: name }, { url, headers, body }, (res) =>
-      captureResponse(ctx, 'manual-choice', block, res)
-    )
+    return postSlackMessage(ctx, 'manual-choice', name, block, templateContext)
   }
 }
 
