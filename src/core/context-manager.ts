@@ -111,7 +111,8 @@ export class ContextManager {
     let changed: string[] = []
     const document = await this.deps.stores.primary.update(o.id, (current) => {
       if (!current) throw this.notFound(o.id)
-      const work = new WorkingDocument(structuredClone(current))
+      // Stores pass a freshly read document (see Mutation): modify it in place.
+      const work = new WorkingDocument(current)
       applySets(work, sets, this.deps.logger)
       changed = work.changedPaths
       return work.doc

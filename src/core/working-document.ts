@@ -13,8 +13,9 @@ export class WorkingDocument {
 
   /** Sets a value now (later templates see it) and records it for the persist. */
   set(path: string, value: JsonValue): void {
+    // The document gets a copy; the recorded value stays private and is copied again on replay.
     setAtPath(this.doc, path, structuredClone(value))
-    this.changes.push({ path, value: structuredClone(value) })
+    this.changes.push({ path, value })
   }
 
   /** Paths set so far, in order (for summaries). */

@@ -2,8 +2,9 @@ import type { ContextDocument } from '../core/types.js'
 
 /**
  * Turns the current stored document (undefined when none) into the one to store. It may be called more
- * than once: when a concurrent writer got in first, the store reloads and calls it again, so it must be
- * a pure function of its argument (re-applying recorded changes), never a one-shot side effect.
+ * than once: when a concurrent writer got in first, the store reloads and calls it again, so it must
+ * depend only on its argument (re-applying recorded changes), never be a one-shot side effect. Each call
+ * receives a freshly read document that the mutation may modify and return.
  */
 export type Mutation = (current: ContextDocument | undefined) => ContextDocument
 
