@@ -141,6 +141,21 @@ describe.each<Primary>(['yamlfile', 'redis'])('CLI operations with a %s primary'
     expect((await runCli(['--handle-event', 'build=noHandlers'], { cwd: dir, env })).code).toBe(0)
   })
 
+  it('--init-new with --set and --handle-event handles the event on the new document', async () => {
+    const other = writeProject(primary, { keyPrefix: 'combo:' })
+    const comboId = `${id}-combo`
+    const r = await runCli(
+      ['--init-new', comboId, '--set', 'state.flag=1', '--handle-event', 'build=gated'],
+      { cwd: other, env: projectEnv() }
+    )
+    expect(r).toEqual({ code: 0, stdout: `${comboId}\n`, stderr: '' })
+    expect(doc(other).state).toMatchObject({
+      cicdContextDataId: comboId,
+      flag: '1',
+      gatedFirst: 'flagged'
+    })
+  })
+
   it('--load refreshes the local copies from the primary', async () => {
     put(dir, 'localdata/cicdContextData.json', '{}')
     const r = await runCli(['--load', '--set', 'state.loaded=yes'], { cwd: dir, env })

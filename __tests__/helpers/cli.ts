@@ -93,7 +93,7 @@ export function writeProject(primary: Primary, extra: { keyPrefix?: string } = {
   if (primary === 'redis') {
     const { port } = redisInfo()
     ds.push(
-      `    redis:\n      host: 127.0.0.1\n      port: ${port}\n      db: 3\n      isPrimary: true${extra.keyPrefix ? `\n      keyPrefix: ${extra.keyPrefix}` : ''}`
+      `    redis:\n      host: 127.0.0.1\n      port: ${port}\n      db: 3\n      isPrimary: true${extra.keyPrefix ? `\n      keyPrefix: "${extra.keyPrefix}"` : ''}`
     )
   }
   ds.push(
