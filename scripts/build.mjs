@@ -6,6 +6,7 @@
 // a one-line .cjs wrapper generated here; lazy `import()`s become chunk files next to index.js.
 import { execFileSync } from 'node:child_process'
 import {
+  chmodSync,
   mkdirSync,
   readdirSync,
   rmSync,
@@ -44,9 +45,9 @@ for (const name of entries) {
   if (existsSync(join(out, 'index.cjs'))) renameSync(join(out, 'index.cjs'), join(out, 'index.js'))
   const main = join(out, 'index.js')
   const code = readFileSync(main, 'utf8')
-  writeFileSync(main, code.startsWith('#!') ? code : `#!/usr/bin/env node\n${code}`, {
-    mode: 0o755
-  })
+  writeFileSync(main, code.startsWith('#!') ? code : `#!/usr/bin/env node\n${code}`)
+  // writeFileSync's mode applies only to new files, and index.js already exists (renamed above).
+  chmodSync(main, 0o755)
   writeFileSync(join(out, 'package.json'), '{ "type": "commonjs" }\n')
   console.log(`built dist/${name}/index.js`)
 }
