@@ -44,22 +44,54 @@ for (const [name, group] of Object.entries(groups)) {
   if (only.length === 0 || only.includes(name)) cases.push(...(await group(ctx)))
 }
 
+// BENCH_MODE=instructions: one run per case under callgrind, counting the instructions the process
+// executes (all its threads). Deterministic whatever else the machine does, so it settles questions the
+// wall-clock medians are too noisy for; the stand-in servers run outside valgrind and are not counted.
+const instructions = process.env.BENCH_MODE === 'instructions'
+
+function count(cmd, args, opts) {
+  // valgrind drops variables whose names are not shell identifiers (the runner's INPUT_APP-CONFIG):
+  // those go through `env` inside it, and the instructions of every process image are added up.
+  const odd = Object.entries(opts.env ?? {}).filter(([k]) => !/^[A-Za-z_][A-Za-z0-9_]*$/.test(k))
+  const command = odd.length
+    ? ['env', ...odd.map(([k, v]) => `${k}=${v}`), cmd, ...args]
+    : [cmd, ...args]
+  const r = spawnSync(
+    'valgrind',
+    ['--tool=callgrind', '--trace-children=yes', '--callgrind-out-file=/dev/null', ...command],
+    {
+      ...opts,
+      encoding: 'utf8'
+    }
+  )
+  const counts = [...r.stderr.matchAll(/Collected : (\d+)/g)].map((m) => Number(m[1]))
+  if (r.status !== 0 || counts.length === 0) {
+    throw new Error(
+      `${[cmd, ...args].join(' ')} under valgrind failed: ${r.stdout.slice(-300)} ${r.stderr.slice(-300)}`
+    )
+  }
+  return counts.reduce((a, b) => a + b, 0) / 1e6
+}
+
+const measure = instructions ? count : time
+const rounds = instructions ? 1 : RUNS + 1
 const baseline = []
 const samples = cases.map(() => [])
-for (let round = 0; round < RUNS + 1; round++) {
-  const b = time(process.execPath, ['-e', '0'], {})
+for (let round = 0; round < rounds; round++) {
+  const b = measure(process.execPath, ['-e', '0'], {})
   const got = cases.map((c) =>
-    time(c.cmd ?? process.execPath, c.args, { cwd: c.cwd, env: { ...process.env, ...c.env } })
+    measure(c.cmd ?? process.execPath, c.args, { cwd: c.cwd, env: { ...process.env, ...c.env } })
   )
-  if (round === 0) continue // warm-up: page cache and first-run effects
+  if (round === 0 && !instructions) continue // warm-up: page cache and first-run effects
   baseline.push(b)
   got.forEach((ms, i) => samples[i].push(ms))
 }
 for (const c of cases) await c.cleanup?.()
 
 const base = median(baseline)
+const unit = instructions ? 'M instructions' : 'median ms'
 const rows = [
-  ['case', 'median ms', 'ratio', 'target', ''],
+  ['case', unit, 'ratio', 'target', ''],
   ['node -e 0 (baseline)', base.toFixed(1), '1.00', '', '']
 ]
 let failed = 0
@@ -78,7 +110,11 @@ cases.forEach((c, i) => {
 })
 const widths = rows[0].map((_, col) => Math.max(...rows.map((r) => r[col].length)))
 const line = (r) => `| ${r.map((cell, col) => cell.padEnd(widths[col])).join(' | ')} |`
-console.log(`node ${process.version}, ${RUNS} runs per case (medians), ${new Date().toISOString()}`)
+console.log(
+  instructions
+    ? `node ${process.version}, instructions executed (callgrind, one run per case), ${new Date().toISOString()}`
+    : `node ${process.version}, ${RUNS} runs per case (medians), ${new Date().toISOString()}`
+)
 console.log(line(rows[0]))
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`)
 rows.slice(1).forEach((r) => console.log(line(r)))

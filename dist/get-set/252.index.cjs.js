@@ -28,7 +28,7 @@ var types = __webpack_require__(3054);
  * the block's `capture-response-data`. Each `from` is rendered with the document, `configData` and
  * `body`, stripped, and when non-blank stored at the rendered `to` path.
  */
-function captureResponse(ctx, kind, block, body) {
+async function captureResponse(ctx, kind, block, body) {
     const config = ctx.config.config[kind];
     const auto = (0,types/* isJsonObject */.O)(config) ? config['auto-capture-response-data'] : undefined;
     const rules = [
@@ -40,10 +40,10 @@ function captureResponse(ctx, kind, block, body) {
     const context = { ...structuredClone(ctx.work.doc), configData: ctx.config.config, body };
     const captured = {};
     for (const { from, to, where } of rules) {
-        const value = ctx.render(from, context, `${where}.from`).trim();
+        const value = (await ctx.render(from, context, `${where}.from`)).trim();
         if (!value)
             continue;
-        const path = ctx.render(to, context, `${where}.to`).trim();
+        const path = (await ctx.render(to, context, `${where}.to`)).trim();
         ctx.work.set(path, value);
         captured[path] = value;
     }
@@ -186,9 +186,9 @@ function optionalSecret(root, path) {
  * notify and manual-choice: render `templates.<kind>`, POST it to `slack.url` with the slack token, and
  * on success apply the config's and the block's response captures.
  */
-function postSlackMessage(ctx, kind, name, block, templateContext) {
+async function postSlackMessage(ctx, kind, name, block, templateContext) {
     const config = ctx.config.config;
-    const body = ctx.render(requiredConfig(config, `templates.${kind}`, kind), templateContext, `templates.${kind}`);
+    const body = await ctx.render(requiredConfig(config, `templates.${kind}`, kind), templateContext, `templates.${kind}`);
     const url = requiredConfig(config, 'slack.url', kind);
     const headers = slackHeaders(optionalSecret(ctx.config.secrets, 'slack.token'));
     return post(ctx, { handler: kind, block: name }, { url, headers, body }, (res) => captureResponse(ctx, kind, block, res));
@@ -213,7 +213,7 @@ const notifyHandler = {
     contextKey: 'notify',
     async run(block, name, templateContext, ctx) {
         const notify = templateContext.notify;
-        notify.message = ctx.render(String(block.message ?? ''), templateContext, `notify '${name}' message`);
+        notify.message = await ctx.render(String(block.message ?? ''), templateContext, `notify '${name}' message`);
         return (0,_http_post_js__WEBPACK_IMPORTED_MODULE_0__/* .postSlackMessage */ .EF)(ctx, 'notify', name, block, templateContext);
     }
 };

@@ -3,65 +3,6 @@ exports.id = 475;
 exports.ids = [475];
 exports.modules = {
 
-/***/ 7895:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ pyJsonDumps)
-/* harmony export */ });
-function pyJsonDumps(value, options = {}) {
-    const indent = options.indent ?? null;
-    return write(value, indent, options.sortKeys ?? false, options.ensureAscii ?? true, 0);
-}
-function write(value, indent, sortKeys, ascii, depth) {
-    if (value === null || value === undefined)
-        return 'null';
-    if (typeof value === 'string')
-        return quote(value, ascii);
-    if (typeof value === 'number')
-        return formatNumber(value);
-    if (typeof value === 'boolean')
-        return value ? 'true' : 'false';
-    if (value instanceof Date)
-        return quote(value.toISOString(), ascii);
-    const items = Array.isArray(value)
-        ? value.map((v) => write(v, indent, sortKeys, ascii, depth + 1))
-        : null;
-    if (items)
-        return wrap('[', ']', items, indent, depth);
-    const keys = Object.keys(value);
-    if (sortKeys)
-        keys.sort();
-    const pairs = keys.map((k) => `${quote(k, ascii)}: ${write(value[k], indent, sortKeys, ascii, depth + 1)}`);
-    return wrap('{', '}', pairs, indent, depth);
-}
-function wrap(open, close, items, indent, depth) {
-    if (items.length === 0)
-        return open + close;
-    if (indent === null)
-        return open + items.join(', ') + close;
-    const pad = ' '.repeat(indent * (depth + 1));
-    const end = ' '.repeat(indent * depth);
-    return `${open}\n${pad}${items.join(`,\n${pad}`)}\n${end}${close}`;
-}
-function formatNumber(n) {
-    if (Number.isNaN(n))
-        return 'NaN';
-    if (!Number.isFinite(n))
-        return n > 0 ? 'Infinity' : '-Infinity';
-    return String(n);
-}
-function quote(text, ascii) {
-    const json = JSON.stringify(text);
-    // JSON.stringify leaves non-ASCII as is; Python escapes each UTF-16 unit (surrogate pairs included).
-    return ascii
-        ? json.replace(/[\u007f-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'))
-        : json;
-}
-
-
-/***/ }),
-
 /***/ 5475:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 

@@ -25,18 +25,18 @@ const setValuesHandler = {
         if (!Array.isArray(items))
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(`${where}: 'set' must be a list of {from, to}`);
         const captured = {};
-        items.forEach((item, i) => {
+        for (const [i, item] of items.entries()) {
             if (!(0,_core_types_js__WEBPACK_IMPORTED_MODULE_1__/* .isJsonObject */ .O)(item) || item.from === undefined || typeof item.to !== 'string') {
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(`${where}: set[${i}] needs 'from' and 'to'`);
             }
-            const value = ctx.render(String(item.from), templateContext, `${where} set[${i}].from`).trim();
+            const value = (await ctx.render(String(item.from), templateContext, `${where} set[${i}].from`)).trim();
             if (!value)
-                return;
-            const to = ctx.render(item.to, templateContext, `${where} set[${i}].to`).trim();
+                continue;
+            const to = (await ctx.render(item.to, templateContext, `${where} set[${i}].to`)).trim();
             if (!ctx.dryRun)
                 ctx.work.set(to, value);
             captured[to] = value;
-        });
+        }
         return {
             handler: 'set-values',
             block: name,

@@ -28,7 +28,7 @@ var types = __webpack_require__(3054);
  * the block's `capture-response-data`. Each `from` is rendered with the document, `configData` and
  * `body`, stripped, and when non-blank stored at the rendered `to` path.
  */
-function captureResponse(ctx, kind, block, body) {
+async function captureResponse(ctx, kind, block, body) {
     const config = ctx.config.config[kind];
     const auto = (0,types/* isJsonObject */.O)(config) ? config['auto-capture-response-data'] : undefined;
     const rules = [
@@ -40,10 +40,10 @@ function captureResponse(ctx, kind, block, body) {
     const context = { ...structuredClone(ctx.work.doc), configData: ctx.config.config, body };
     const captured = {};
     for (const { from, to, where } of rules) {
-        const value = ctx.render(from, context, `${where}.from`).trim();
+        const value = (await ctx.render(from, context, `${where}.from`)).trim();
         if (!value)
             continue;
-        const path = ctx.render(to, context, `${where}.to`).trim();
+        const path = (await ctx.render(to, context, `${where}.to`)).trim();
         ctx.work.set(path, value);
         captured[path] = value;
     }
@@ -186,9 +186,9 @@ function optionalSecret(root, path) {
  * notify and manual-choice: render `templates.<kind>`, POST it to `slack.url` with the slack token, and
  * on success apply the config's and the block's response captures.
  */
-function postSlackMessage(ctx, kind, name, block, templateContext) {
+async function postSlackMessage(ctx, kind, name, block, templateContext) {
     const config = ctx.config.config;
-    const body = ctx.render(requiredConfig(config, `templates.${kind}`, kind), templateContext, `templates.${kind}`);
+    const body = await ctx.render(requiredConfig(config, `templates.${kind}`, kind), templateContext, `templates.${kind}`);
     const url = requiredConfig(config, 'slack.url', kind);
     const headers = slackHeaders(optionalSecret(ctx.config.secrets, 'slack.token'));
     return post(ctx, { handler: kind, block: name }, { url, headers, body }, (res) => captureResponse(ctx, kind, block, res));
@@ -227,10 +227,10 @@ const triggerPipelineHandler = {
         const where = `trigger-pipeline '${name}'`;
         const payload = {};
         for (const [arg, tmpl] of Object.entries(mapping(trigger['auto-args'], 'config.yaml trigger.auto-args'))) {
-            payload[arg] = ctx.render(String(tmpl), templateContext, `trigger.auto-args.${arg}`);
+            payload[arg] = await ctx.render(String(tmpl), templateContext, `trigger.auto-args.${arg}`);
         }
         for (const [arg, tmpl] of Object.entries(mapping(block.args, `${where} args`))) {
-            payload[arg] = ctx.render(String(tmpl), templateContext, `${where} args.${arg}`);
+            payload[arg] = await ctx.render(String(tmpl), templateContext, `${where} args.${arg}`);
         }
         const headers = {
             'Content-Type': 'application/json',
@@ -241,11 +241,11 @@ const triggerPipelineHandler = {
         const headerList = trigger.headers ?? [];
         if (!Array.isArray(headerList))
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL('config.yaml: trigger.headers must be a list of {name, value}');
-        headerList.forEach((h, i) => {
+        for (const [i, h] of headerList.entries()) {
             if (!(0,_core_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsonObject */ .O)(h) || typeof h.name !== 'string')
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(`config.yaml: trigger.headers[${i}] needs 'name' and 'value'`);
-            headers[h.name] = ctx.render(String(h.value ?? ''), withSecrets, `trigger.headers[${i}] (${h.name})`);
-        });
+            headers[h.name] = await ctx.render(String(h.value ?? ''), withSecrets, `trigger.headers[${i}] (${h.name})`);
+        }
         return (0,_http_post_js__WEBPACK_IMPORTED_MODULE_1__/* .post */ .bE)(ctx, { handler: 'trigger-pipeline', block: name }, { url, headers, body: (0,_core_py_json_js__WEBPACK_IMPORTED_MODULE_3__/* .pyJsonDumps */ .d)(payload) }, () => ({}));
     }
 };

@@ -28,7 +28,7 @@ var types = __webpack_require__(3054);
  * the block's `capture-response-data`. Each `from` is rendered with the document, `configData` and
  * `body`, stripped, and when non-blank stored at the rendered `to` path.
  */
-function captureResponse(ctx, kind, block, body) {
+async function captureResponse(ctx, kind, block, body) {
     const config = ctx.config.config[kind];
     const auto = (0,types/* isJsonObject */.O)(config) ? config['auto-capture-response-data'] : undefined;
     const rules = [
@@ -40,10 +40,10 @@ function captureResponse(ctx, kind, block, body) {
     const context = { ...structuredClone(ctx.work.doc), configData: ctx.config.config, body };
     const captured = {};
     for (const { from, to, where } of rules) {
-        const value = ctx.render(from, context, `${where}.from`).trim();
+        const value = (await ctx.render(from, context, `${where}.from`)).trim();
         if (!value)
             continue;
-        const path = ctx.render(to, context, `${where}.to`).trim();
+        const path = (await ctx.render(to, context, `${where}.to`)).trim();
         ctx.work.set(path, value);
         captured[path] = value;
     }
@@ -186,9 +186,9 @@ function optionalSecret(root, path) {
  * notify and manual-choice: render `templates.<kind>`, POST it to `slack.url` with the slack token, and
  * on success apply the config's and the block's response captures.
  */
-function postSlackMessage(ctx, kind, name, block, templateContext) {
+async function postSlackMessage(ctx, kind, name, block, templateContext) {
     const config = ctx.config.config;
-    const body = ctx.render(requiredConfig(config, `templates.${kind}`, kind), templateContext, `templates.${kind}`);
+    const body = await ctx.render(requiredConfig(config, `templates.${kind}`, kind), templateContext, `templates.${kind}`);
     const url = requiredConfig(config, 'slack.url', kind);
     const headers = slackHeaders(optionalSecret(ctx.config.secrets, 'slack.token'));
     return post(ctx, { handler: kind, block: name }, { url, headers, body }, (res) => captureResponse(ctx, kind, block, res));
@@ -226,13 +226,13 @@ const manualChoiceHandler = {
     async run(block, name, templateContext, ctx) {
         const where = `manual-choice '${name}'`;
         const mc = templateContext.manualChoice;
-        mc.title = ctx.render(String(block.title ?? ''), templateContext, `${where} title`);
+        mc.title = await ctx.render(String(block.title ?? ''), templateContext, `${where} title`);
         if (mc.choices === undefined || mc.choices === null)
             mc.choices = {};
         if (!(0,_core_types_js__WEBPACK_IMPORTED_MODULE_4__/* .isJsonObject */ .O)(mc.choices))
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(`${where}: 'choices' must be a mapping`);
         await generateChoices(mc, templateContext, ctx, where);
-        renderChoices(mc.choices, templateContext, ctx, where);
+        await renderChoices(mc.choices, templateContext, ctx, where);
         return (0,_http_post_js__WEBPACK_IMPORTED_MODULE_3__/* .postSlackMessage */ .EF)(ctx, 'manual-choice', name, block, templateContext);
     }
 };
@@ -248,15 +248,15 @@ async function generateChoices(mc, context, ctx, where) {
         if (!(0,_core_types_js__WEBPACK_IMPORTED_MODULE_4__/* .isJsonObject */ .O)(gen) || typeof gen.foreach !== 'string' || typeof gen.template !== 'string') {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(`${at}: needs 'foreach', 'iterator' and 'template'`);
         }
-        const path = ctx.render(gen.foreach, context, `${at}.foreach`).trim();
+        const path = (await ctx.render(gen.foreach, context, `${at}.foreach`)).trim();
         const found = await (0,_core_jsonpath_js__WEBPACK_IMPORTED_MODULE_1__/* .tryQueryValue */ .$6)(ctx.work.doc, path);
         if (!found.found)
             continue;
         if (!(0,_core_types_js__WEBPACK_IMPORTED_MODULE_4__/* .isJsonObject */ .O)(found.value))
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(`${at}: foreach '${path}' must select a mapping`);
-        const iterator = ctx.render(String(gen.iterator ?? 'item'), context, `${at}.iterator`).trim() || 'item';
+        const iterator = (await ctx.render(String(gen.iterator ?? 'item'), context, `${at}.iterator`)).trim() || 'item';
         for (const item of Object.values(found.value)) {
-            const yamlText = ctx.render(gen.template, { ...context, [iterator]: item }, `${at}.template`);
+            const yamlText = await ctx.render(gen.template, { ...context, [iterator]: item }, `${at}.template`);
             const choice = (0,_core_yaml_js__WEBPACK_IMPORTED_MODULE_2__/* .parseYamlFast */ .TB)(yamlText);
             const [entry] = (0,_core_types_js__WEBPACK_IMPORTED_MODULE_4__/* .isJsonObject */ .O)(choice) ? Object.entries(choice) : [];
             if (!entry)
@@ -265,21 +265,21 @@ async function generateChoices(mc, context, ctx, where) {
         }
     }
 }
-function renderChoices(choices, context, ctx, where) {
+async function renderChoices(choices, context, ctx, where) {
     for (const [choiceName, choice] of Object.entries(choices)) {
         const at = `${where} choices.${choiceName}`;
         if (!(0,_core_types_js__WEBPACK_IMPORTED_MODULE_4__/* .isJsonObject */ .O)(choice))
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(`${at} must be a mapping`);
-        choice.header = ctx.render(String(choice.header ?? ''), context, `${at}.header`);
+        choice.header = await ctx.render(String(choice.header ?? ''), context, `${at}.header`);
         const options = choice.options ?? [];
         if (!Array.isArray(options))
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(`${at}.options must be a list`);
-        options.forEach((option, i) => {
+        for (const [i, option] of options.entries()) {
             if (!(0,_core_types_js__WEBPACK_IMPORTED_MODULE_4__/* .isJsonObject */ .O)(option))
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(`${at}.options[${i}] must be a mapping`);
-            option.text = ctx.render(String(option.text ?? ''), context, `${at}.options[${i}].text`);
-            option.value = ctx.render(String(option.value ?? ''), context, `${at}.options[${i}].value`);
-        });
+            option.text = await ctx.render(String(option.text ?? ''), context, `${at}.options[${i}].text`);
+            option.value = await ctx.render(String(option.value ?? ''), context, `${at}.options[${i}].value`);
+        }
     }
 }
 

@@ -1,7 +1,7 @@
 import { ConfigError } from '../errors.js'
 import type { LoadedConfig } from './config.js'
 import type { Logger } from './logger.js'
-import { createTemplateContext, loadRenderer, type Render } from './renderer.js'
+import { createTemplateContext, renderOne, type AsyncRender } from './renderer.js'
 import { isJsonObject, type JsonObject, type JsonValue } from './types.js'
 import type { WorkingDocument } from './working-document.js'
 
@@ -42,7 +42,7 @@ export interface HandlerContext {
   config: LoadedConfig
   tmplCtxVars: readonly string[]
   logger: Logger
-  render: Render
+  render: AsyncRender
   dryRun: boolean
   event: EventRef
 }
@@ -80,7 +80,7 @@ export async function dispatchEvent(
   const outcomes: HandlerOutcome[] = []
   // The template engine is loaded only when there is something to render.
   if (!handlers || Object.keys(handlers).length === 0) return outcomes
-  const full: HandlerContext = { ...ctx, event: ref, render: await loadRenderer() }
+  const full: HandlerContext = { ...ctx, event: ref, render: renderOne }
   for (const [kind, config] of Object.entries(handlers)) {
     const load = registry.get(kind)
     if (!load) {
@@ -160,7 +160,7 @@ async function runBlock(
       }
     )
     if (typeof block.if === 'string' || typeof block.if === 'number') {
-      const gate = ctx.render(String(block.if), templateContext, `${handler.kind}.${name}.if`)
+      const gate = await ctx.render(String(block.if), templateContext, `${handler.kind}.${name}.if`)
       if (!gate.trim()) return { ...base, status: 'skipped', reason: "'if' rendered blank" }
     }
     return { ...(await handler.run(block, name, templateContext, ctx)), onError }

@@ -8,28 +8,42 @@ import type { ContextDocument, JsonObject, JsonValue } from './types.js'
 /** Renders one template; `name` says what is rendered, for error messages. */
 export type Render = (template: string, context: Record<string, unknown>, name: string) => string
 
+/** What handlers render with: the engine is loaded on the first template that needs it. */
+export type AsyncRender = (
+  template: string,
+  context: Record<string, unknown>,
+  name: string
+) => Promise<string>
+
 let engine: Promise<Render> | undefined
 
 /**
- * The template renderer. Text without template markers is returned as Jinja2 would render it (minus one
- * trailing newline) without loading the engine, so plain `--get`s stay at bare start-up cost.
+ * Renders without the engine what needs none: text without template markers (returned as Jinja2 renders
+ * it, minus one trailing newline) and plain interpolations of strings and numbers. Undefined otherwise.
  */
-export function loadRenderer(): Promise<Render> {
+function renderWithoutEngine(
+  template: string,
+  context: Record<string, unknown>
+): string | undefined {
+  if (isPlainText(template)) return template.endsWith('\n') ? template.slice(0, -1) : template
+  return renderInterpolation(template, context)
+}
+
+/** The template engine, loaded once, on the first template the quick paths cannot render. */
+function loadEngine(): Promise<Render> {
   engine ??= import('./templating/render.js').then(({ renderTemplate }) => {
     return (template, context, name) => renderTemplate(template, context, { name })
   })
   return engine
 }
 
+/** Renders one template, loading the engine only when it is needed (plain `--get`s never load it). */
 export async function renderOne(
   template: string,
   context: Record<string, unknown>,
   name: string
 ): Promise<string> {
-  if (isPlainText(template)) return template.endsWith('\n') ? template.slice(0, -1) : template
-  const quick = renderInterpolation(template, context)
-  if (quick !== undefined) return quick
-  return (await loadRenderer())(template, context, name)
+  return renderWithoutEngine(template, context) ?? (await loadEngine())(template, context, name)
 }
 
 /**

@@ -7,12 +7,12 @@ import { isJsonObject, type JsonValue } from '../core/types.js'
  * the block's `capture-response-data`. Each `from` is rendered with the document, `configData` and
  * `body`, stripped, and when non-blank stored at the rendered `to` path.
  */
-export function captureResponse(
+export async function captureResponse(
   ctx: HandlerContext,
   kind: string,
   block: Record<string, JsonValue>,
   body: JsonValue
-): Record<string, JsonValue> {
+): Promise<Record<string, JsonValue>> {
   const config = ctx.config.config[kind]
   const auto = isJsonObject(config) ? config['auto-capture-response-data'] : undefined
   const rules = [
@@ -23,9 +23,9 @@ export function captureResponse(
   const context = { ...structuredClone(ctx.work.doc), configData: ctx.config.config, body }
   const captured: Record<string, JsonValue> = {}
   for (const { from, to, where } of rules) {
-    const value = ctx.render(from, context, `${where}.from`).trim()
+    const value = (await ctx.render(from, context, `${where}.from`)).trim()
     if (!value) continue
-    const path = ctx.render(to, context, `${where}.to`).trim()
+    const path = (await ctx.render(to, context, `${where}.to`)).trim()
     ctx.work.set(path, value)
     captured[path] = value
   }

@@ -142,7 +142,7 @@ export function optionalSecret(root: JsonObject, path: string): string | undefin
  * notify and manual-choice: render `templates.<kind>`, POST it to `slack.url` with the slack token, and
  * on success apply the config's and the block's response captures.
  */
-export function postSlackMessage(
+export async function postSlackMessage(
   ctx: HandlerContext,
   kind: 'notify' | 'manual-choice',
   name: string,
@@ -150,7 +150,7 @@ export function postSlackMessage(
   templateContext: JsonObject
 ): Promise<HandlerOutcome> {
   const config = ctx.config.config
-  const body = ctx.render(
+  const body = await ctx.render(
     requiredConfig(config, `templates.${kind}`, kind),
     templateContext,
     `templates.${kind}`

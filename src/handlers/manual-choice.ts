@@ -17,11 +17,11 @@ export const manualChoiceHandler: EventHandler = {
   async run(block, name, templateContext, ctx) {
     const where = `manual-choice '${name}'`
     const mc = templateContext.manualChoice as JsonObject
-    mc.title = ctx.render(String(block.title ?? ''), templateContext, `${where} title`)
+    mc.title = await ctx.render(String(block.title ?? ''), templateContext, `${where} title`)
     if (mc.choices === undefined || mc.choices === null) mc.choices = {}
     if (!isJsonObject(mc.choices)) throw new ConfigError(`${where}: 'choices' must be a mapping`)
     await generateChoices(mc, templateContext, ctx, where)
-    renderChoices(mc.choices as JsonObject, templateContext, ctx, where)
+    await renderChoices(mc.choices as JsonObject, templateContext, ctx, where)
     return postSlackMessage(ctx, 'manual-choice', name, block, templateContext)
   }
 }
@@ -42,15 +42,19 @@ async function generateChoices(
     if (!isJsonObject(gen) || typeof gen.foreach !== 'string' || typeof gen.template !== 'string') {
       throw new ConfigError(`${at}: needs 'foreach', 'iterator' and 'template'`)
     }
-    const path = ctx.render(gen.foreach, context, `${at}.foreach`).trim()
+    const path = (await ctx.render(gen.foreach, context, `${at}.foreach`)).trim()
     const found = await tryQueryValue(ctx.work.doc, path)
     if (!found.found) continue
     if (!isJsonObject(found.value))
       throw new ConfigError(`${at}: foreach '${path}' must select a mapping`)
     const iterator =
-      ctx.render(String(gen.iterator ?? 'item'), context, `${at}.iterator`).trim() || 'item'
+      (await ctx.render(String(gen.iterator ?? 'item'), context, `${at}.iterator`)).trim() || 'item'
     for (const item of Object.values(found.value)) {
-      const yamlText = ctx.render(gen.template, { ...context, [iterator]: item }, `${at}.template`)
+      const yamlText = await ctx.render(
+        gen.template,
+        { ...context, [iterator]: item },
+        `${at}.template`
+      )
       const choice = parseYamlFast(yamlText)
       const [entry] = isJsonObject(choice) ? Object.entries(choice) : []
       if (!entry)
@@ -62,22 +66,26 @@ async function generateChoices(
   }
 }
 
-function renderChoices(
+async function renderChoices(
   choices: JsonObject,
   context: JsonObject,
   ctx: HandlerContext,
   where: string
-): void {
+): Promise<void> {
   for (const [choiceName, choice] of Object.entries(choices)) {
     const at = `${where} choices.${choiceName}`
     if (!isJsonObject(choice)) throw new ConfigError(`${at} must be a mapping`)
-    choice.header = ctx.render(String(choice.header ?? ''), context, `${at}.header`)
+    choice.header = await ctx.render(String(choice.header ?? ''), context, `${at}.header`)
     const options = choice.options ?? []
     if (!Array.isArray(options)) throw new ConfigError(`${at}.options must be a list`)
-    options.forEach((option, i) => {
+    for (const [i, option] of options.entries()) {
       if (!isJsonObject(option)) throw new ConfigError(`${at}.options[${i}] must be a mapping`)
-      option.text = ctx.render(String(option.text ?? ''), context, `${at}.options[${i}].text`)
-      option.value = ctx.render(String(option.value ?? ''), context, `${at}.options[${i}].value`)
-    })
+      option.text = await ctx.render(String(option.text ?? ''), context, `${at}.options[${i}].text`)
+      option.value = await ctx.render(
+        String(option.value ?? ''),
+        context,
+        `${at}.options[${i}].value`
+      )
+    }
   }
 }

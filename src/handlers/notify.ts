@@ -9,7 +9,7 @@ export const notifyHandler: EventHandler = {
   contextKey: 'notify',
   async run(block, name, templateContext, ctx) {
     const notify = templateContext.notify as JsonObject
-    notify.message = ctx.render(
+    notify.message = await ctx.render(
       String(block.message ?? ''),
       templateContext,
       `notify '${name}' message`

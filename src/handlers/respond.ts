@@ -21,21 +21,23 @@ export const respondHandler: EventHandler = {
       onError: 'fail',
       reason
     })
-    respond.message = ctx
-      .render(String(block.message ?? ''), templateContext, `respond '${name}' message`)
-      .trim()
+    respond.message = (
+      await ctx.render(String(block.message ?? ''), templateContext, `respond '${name}' message`)
+    ).trim()
     if (!respond.message) return skipped("'message' rendered blank")
     for (const [key, value] of Object.entries(block)) {
       if (!OWN_KEYS.has(key) && typeof value === 'string') {
-        respond[key] = ctx.render(value, templateContext, `respond '${name}' ${key}`)
+        respond[key] = await ctx.render(value, templateContext, `respond '${name}' ${key}`)
       }
     }
-    const body = ctx.render(
+    const body = await ctx.render(
       requiredConfig(ctx.config.config, 'templates.respond', 'respond'),
       templateContext,
       'templates.respond'
     )
-    const url = ctx.render(String(block.url ?? ''), templateContext, `respond '${name}' url`).trim()
+    const url = (
+      await ctx.render(String(block.url ?? ''), templateContext, `respond '${name}' url`)
+    ).trim()
     if (!url) return skipped("'url' rendered blank")
     const headers = slackHeaders(optionalSecret(ctx.config.secrets, 'slack.token'))
     return post(ctx, { handler: 'respond', block: name }, { url, headers, body }, () => ({}))

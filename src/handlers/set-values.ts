@@ -12,16 +12,18 @@ export const setValuesHandler: EventHandler = {
     const where = `set-values '${name}'`
     if (!Array.isArray(items)) throw new ConfigError(`${where}: 'set' must be a list of {from, to}`)
     const captured: Record<string, JsonValue> = {}
-    items.forEach((item, i) => {
+    for (const [i, item] of items.entries()) {
       if (!isJsonObject(item) || item.from === undefined || typeof item.to !== 'string') {
         throw new ConfigError(`${where}: set[${i}] needs 'from' and 'to'`)
       }
-      const value = ctx.render(String(item.from), templateContext, `${where} set[${i}].from`).trim()
-      if (!value) return
-      const to = ctx.render(item.to, templateContext, `${where} set[${i}].to`).trim()
+      const value = (
+        await ctx.render(String(item.from), templateContext, `${where} set[${i}].from`)
+      ).trim()
+      if (!value) continue
+      const to = (await ctx.render(item.to, templateContext, `${where} set[${i}].to`)).trim()
       if (!ctx.dryRun) ctx.work.set(to, value)
       captured[to] = value
-    })
+    }
     return {
       handler: 'set-values',
       block: name,

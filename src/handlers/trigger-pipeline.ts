@@ -21,10 +21,10 @@ export const triggerPipelineHandler: EventHandler = {
     for (const [arg, tmpl] of Object.entries(
       mapping(trigger['auto-args'], 'config.yaml trigger.auto-args')
     )) {
-      payload[arg] = ctx.render(String(tmpl), templateContext, `trigger.auto-args.${arg}`)
+      payload[arg] = await ctx.render(String(tmpl), templateContext, `trigger.auto-args.${arg}`)
     }
     for (const [arg, tmpl] of Object.entries(mapping(block.args, `${where} args`))) {
-      payload[arg] = ctx.render(String(tmpl), templateContext, `${where} args.${arg}`)
+      payload[arg] = await ctx.render(String(tmpl), templateContext, `${where} args.${arg}`)
     }
     const headers: Record<string, string> = {
       'Content-Type': 'application/json',
@@ -35,15 +35,15 @@ export const triggerPipelineHandler: EventHandler = {
     const headerList = trigger.headers ?? []
     if (!Array.isArray(headerList))
       throw new ConfigError('config.yaml: trigger.headers must be a list of {name, value}')
-    headerList.forEach((h, i) => {
+    for (const [i, h] of headerList.entries()) {
       if (!isJsonObject(h) || typeof h.name !== 'string')
         throw new ConfigError(`config.yaml: trigger.headers[${i}] needs 'name' and 'value'`)
-      headers[h.name] = ctx.render(
+      headers[h.name] = await ctx.render(
         String(h.value ?? ''),
         withSecrets,
         `trigger.headers[${i}] (${h.name})`
       )
-    })
+    }
     return post(
       ctx,
       { handler: 'trigger-pipeline', block: name },

@@ -34,6 +34,54 @@ describe('interpolation fast path', () => {
     '{{ process }}',
     '{{ ctx["who"] }}'
   ]
+  const tricky = {
+    msg: 'Quote " backslash \\ json {"a": [1]} <b>&\'x\' ünï 😀\nline2\u2028',
+    n: 1.5,
+    flag: false,
+    nothing: null,
+    list: ['a', 2, true, null, { k: 'v' }],
+    obj: { z: 1, a: ['<', '>'], s: "it's" }
+  }
+  const filteredForms = Object.keys(tricky).flatMap((k) => [
+    `"{{ ${k} | json_dumps(stripLeadingTrailingQuotes=True) }}"`,
+    `{{ ${k}|json_dumps }}`,
+    `{{ ${k} | json_dumps() }}`,
+    `{{ ${k} | tojson }}`
+  ])
+  it.each(filteredForms)('renders %s exactly as the engine does', (tmpl) => {
+    const quick = renderInterpolation(tmpl, tricky)
+    expect(quick).toBeDefined()
+    expect(quick).toBe(renderTemplate(tmpl, tricky))
+  })
+
+  it('renders a typical notify payload without the engine', () => {
+    const payload =
+      '{"channel": "{{ channel }}", "text": "{{ notify.message | json_dumps(stripLeadingTrailingQuotes=True) }}"}\n'
+    const ctx = { channel: 'C1', notify: { message: tricky.msg } }
+    expect(renderInterpolation(payload, ctx)).toBe(renderTemplate(payload, ctx))
+    expect(JSON.parse(renderInterpolation(payload, ctx) as string)).toEqual({
+      channel: 'C1',
+      text: tricky.msg
+    })
+  })
+
+  it('leaves filtered undefined values and other filter forms to the engine', () => {
+    expect(renderInterpolation('{{ missing | tojson }}', tricky)).toBeUndefined()
+    expect(renderInterpolation('{{ msg | json_dumps(indent=2) }}', tricky)).toBeUndefined()
+    expect(
+      renderInterpolation('{{ msg | json_dumps(stripLeadingTrailingQuotes=False) }}', tricky)
+    ).toBeUndefined()
+  })
+
+  it('leaves a name that a document macro shadows to the engine', () => {
+    const withMacro = {
+      ...context,
+      hello: 'data',
+      jinja2Macros: { byName: { hello: '…' }, all: '' }
+    }
+    expect(renderInterpolation('{{ hello }}', withMacro)).toBeUndefined()
+    expect(renderInterpolation('{{ plain }}', withMacro)).toBe('p')
+  })
   it.each(deferred)('leaves %j to the engine', (tmpl) => {
     expect(renderInterpolation(tmpl, context)).toBeUndefined()
   })
