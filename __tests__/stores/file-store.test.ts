@@ -115,7 +115,7 @@ describe('file formats', () => {
     const path = join(dir, 'format.yaml')
     await store('yamlfile', path).save('y', doc('y', { flag: 'yes', off: 'off' }))
     const text = readFileSync(path, 'utf8')
-    expect(text).toMatch(/^channel: c1\nstate:\n {2}cicdContextDataId: 'y'\n/)
+    expect(text).toMatch(/^channel: c1\nstate:\n {2}cicdContextDataId: y\n/)
     expect(text).not.toMatch(/flag: yes/)
     expect(parseYaml(text, path)).toEqual(doc('y', { flag: 'yes', off: 'off' }))
   })

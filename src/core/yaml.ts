@@ -162,6 +162,9 @@ export function stringifyYaml(
     lineWidth: -1,
     // PyYAML's layout: list items under a key are not indented.
     noArrayIndent: true,
+    // js-yaml's own YAML 1.1 keyword check is redundant: the schema's types above already make the
+    // writer quote every string PyYAML would read as something else (pyyaml-compat.test.ts).
+    noCompatMode: true,
     indent: options.indent ?? 2,
     sortKeys: options.sortKeys ?? false
   })
