@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { isAbsolute, resolve } from 'node:path'
 import { getBooleanInput, getInput, getMultilineInput } from './actions/runner.js'
+import { defined } from './core/types.js'
 import { UsageError } from './errors.js'
 
 /**
@@ -189,8 +190,4 @@ export function parseGets(lines: string[]): Array<{ name: string; expression: st
     seen.add(name)
   }
   return gets
-}
-
-function defined<T extends object>(obj: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as never
 }

@@ -37,7 +37,10 @@ function nodeError(node, message) {
 
 // EXTERNAL MODULE: ./src/core/templating/policy.ts
 var policy = __webpack_require__(2815);
+// EXTERNAL MODULE: ./src/core/templating/plain-object.ts
+var plain_object = __webpack_require__(685);
 ;// CONCATENATED MODULE: ./src/core/templating/py-str.ts
+
 /**
  * How Jinja2 prints a value: Python's str(). The Python tool's templates — and the scripts reading what
  * they produce — see `True`, `None` and `['a', 'b']`, not JavaScript's `true`, `` and `a,b`.
@@ -51,7 +54,7 @@ function pyStr(value) {
         return value ? 'True' : 'False';
     if (typeof value === 'number')
         return pyNumber(value);
-    if (Array.isArray(value) || isPlainObject(value))
+    if (Array.isArray(value) || (0,plain_object/* isPlainObject */.Q)(value))
         return pyRepr(value);
     return value;
 }
@@ -61,7 +64,7 @@ function pyRepr(value) {
         return quote(value);
     if (Array.isArray(value))
         return `[${value.map(pyRepr).join(', ')}]`;
-    if (isPlainObject(value)) {
+    if ((0,plain_object/* isPlainObject */.Q)(value)) {
         return `{${Object.entries(value)
             .map(([k, v]) => `${quote(k)}: ${pyRepr(v)}`)
             .join(', ')}}`;
@@ -84,12 +87,6 @@ function quote(text) {
 // eslint-disable-next-line no-control-regex -- escaping control characters is the point
 const UNPRINTABLE = /[\\\n\r\t\x00-\x1f\x7f]/g;
 const ESCAPES = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-function isPlainObject(value) {
-    if (value === null || typeof value !== 'object')
-        return false;
-    const proto = Object.getPrototypeOf(value);
-    return proto === Object.prototype || proto === null;
-}
 
 ;// CONCATENATED MODULE: ./src/core/templating/py-methods.ts
 
@@ -243,6 +240,7 @@ function stringMethod(s, name) {
 
 
 
+
 /**
  * Runtime half of the sandbox. nunjucks resolves `a.b` with `obj[key]` and bare names through plain
  * objects, so `range.constructor` or a bare `constructor` walks the prototype chain to `Function`
@@ -268,13 +266,6 @@ const JINJA_CONSTANTS = {
 };
 function sandbox_hasOwn(target, key) {
     return Object.prototype.hasOwnProperty.call(target, key);
-}
-/** A plain data object from any realm: its prototype is null or a bare Object.prototype. */
-function sandbox_isPlainObject(value) {
-    if (typeof value !== 'object' || value === null || Array.isArray(value))
-        return false;
-    const proto = Object.getPrototypeOf(value);
-    return proto === null || Object.getPrototypeOf(proto) === null;
 }
 /** Keys as JavaScript coerces them, so `x[['constr' ~ 'uctor']]` is caught as `constructor`. */
 function normaliseKey(key) {
@@ -307,7 +298,7 @@ function dataMember(compat, target, key) {
             ? compat(target, key)
             : indexed(target, key);
     }
-    return sandbox_isPlainObject(target) ? objectMember(target, key) : undefined;
+    return (0,plain_object/* isPlainObject */.Q)(target) ? objectMember(target, key) : undefined;
 }
 function memberLookup(compat, obj, rawKey) {
     const key = normaliseKey(rawKey);
@@ -370,7 +361,7 @@ function installSandbox() {
     runtime.suppressValue = (value, autoescape) => suppressValue(isSafeString(value) ? value : pyStr(value), autoescape);
     runtime.callWrap = (fn, name, context, args) => callWrap((0,policy/* guardValue */.XQ)(fn), name, context, args);
     // Jinja2's `'k' in d` asks about d's keys, not about inherited properties such as `constructor`.
-    runtime.inOperator = (key, value) => sandbox_isPlainObject(value)
+    runtime.inOperator = (key, value) => (0,plain_object/* isPlainObject */.Q)(value)
         ? sandbox_hasOwn(value, String(key))
         : inOperator(key, isSafeString(value) ? String(value) : value);
 }

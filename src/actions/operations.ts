@@ -1,8 +1,7 @@
-import { formatDryRun } from '../cli/output.js'
+import { formatDryRun, valueText } from '../cli/output.js'
 import { HandlerError } from '../errors.js'
 import type { OperationResult } from '../core/context-manager.js'
 import { parseEventRef } from '../core/events.js'
-import { pyJsonDumps } from '../core/py-json.js'
 import { parseSetPairs, splitSetArgs } from '../core/set-args.js'
 import { isJsonObject } from '../core/types.js'
 import type {
@@ -51,9 +50,16 @@ export async function getSetStep(s: GetSetSettings, logger: ActionLogger): Promi
     const result = sets.length > 0 ? await session.manager.update({ id: s.id, sets }) : undefined
     const read: NonNullable<SummaryInput['read']> = []
     const values: Record<string, string> = {}
-    for (const { name, expression } of s.gets) {
-      const got = await session.manager.get(s.id, expression, s.tmplCtxVars)
-      const text = got.found ? asText(got.value) : ''
+    const answers = s.gets.length
+      ? await session.manager.getAll(
+          s.id,
+          s.gets.map((g) => g.expression),
+          s.tmplCtxVars
+        )
+      : []
+    for (const [i, { name, expression }] of s.gets.entries()) {
+      const got = answers[i] as { found: boolean; value: unknown }
+      const text = got.found ? valueText(got.value) : ''
       runner.setOutput(name, text)
       values[name] = text
       read.push({ name, expression, value: text })
@@ -162,14 +168,6 @@ async function publishLoaded(s: GetSetSettings, session: Session): Promise<Parti
     }
   }
   return out
-}
-
-/** An output value: strings as they are, everything else as JSON (Python-style, like the CLI). */
-function asText(value: unknown): string {
-  if (value === null || value === undefined) return ''
-  if (typeof value === 'string') return value
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
-  return pyJsonDumps(value)
 }
 
 function valueAt(doc: unknown, path: string): unknown {

@@ -1,5 +1,5 @@
 import { ConfigError, errorMessage, HandlerError, UsageError } from '../errors.js'
-import { loadConfig, type LoadedConfig } from '../core/config.js'
+import { collectStrings, loadConfig, type LoadedConfig } from '../core/config.js'
 import { ContextManager } from '../core/context-manager.js'
 import type { HandlerOutcome } from '../core/events.js'
 import { isJsonObject, type ContextDocument, type JsonObject } from '../core/types.js'
@@ -77,19 +77,11 @@ export async function closeSession(session: Session | undefined): Promise<void> 
 /** Inline secrets YAML: every string in it is masked before anything else can print it. */
 function inlineSecrets(text: string, logger: ActionLogger): JsonObject {
   const parsed = parseYaml(text, "input 'secrets'")
-  collect(parsed).forEach((s) => logger.addSecret(s))
+  collectStrings(parsed).forEach((s) => logger.addSecret(s))
   if (!isJsonObject(parsed)) {
     throw new UsageError("input 'secrets' must be a path or YAML with a 'cicdstatemgr:' mapping")
   }
   return parsed
-}
-
-function collect(value: unknown, out: string[] = []): string[] {
-  if (typeof value === 'string') out.push(value)
-  else if (Array.isArray(value)) value.forEach((v) => collect(v, out))
-  else if (value !== null && typeof value === 'object')
-    Object.values(value).forEach((v) => collect(v, out))
-  return out
 }
 
 /** `export-env`: state and variables to GITHUB_ENV with the shell file's names (CICD_state__key). */

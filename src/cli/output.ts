@@ -2,15 +2,20 @@ import type { HandlerOutcome } from '../core/events.js'
 import { pyJsonDumps } from '../core/py-json.js'
 
 /**
- * A `--get` value as text: strings as they are, numbers and booleans as JSON writes them, lists and
- * mappings as Python's json.dumps (so scripts written against the Python tool keep matching), null as
- * nothing. Always one trailing newline, like Python's print.
+ * A value as text (a `--get` answer, an action output): strings as they are, numbers and booleans as
+ * JSON writes them, lists and mappings as Python's json.dumps (so scripts written against the Python
+ * tool keep matching), null as nothing.
  */
-export function formatValue(value: unknown): string {
+export function valueText(value: unknown): string {
   if (value === null || value === undefined) return ''
-  if (typeof value === 'string') return `${value}\n`
-  if (typeof value === 'number' || typeof value === 'boolean') return `${String(value)}\n`
-  return `${pyJsonDumps(value)}\n`
+  if (typeof value === 'string') return value
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
+  return pyJsonDumps(value)
+}
+
+/** A `--get` answer: the value's text with one trailing newline, like Python's print; null prints nothing. */
+export function formatValue(value: unknown): string {
+  return value === null || value === undefined ? '' : `${valueText(value)}\n`
 }
 
 /** What a dry run would have sent, per handler block. */

@@ -8,7 +8,7 @@ import {
 } from '../stores/settings.js'
 import { readYamlMapping } from './files.js'
 import { deepMerge } from './merge.js'
-import { isJsonObject, type JsonObject, type JsonValue } from './types.js'
+import { defined, isJsonObject, type JsonObject, type JsonValue } from './types.js'
 
 const TOP_KEY = 'cicdstatemgr'
 
@@ -178,10 +178,6 @@ function absolute(path: string, cwd: string): string {
   return isAbsolute(path) ? path : resolve(cwd, path)
 }
 
-function defined<T extends object>(obj: T): { [K in keyof T]: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as never
-}
-
 /** Reads typed fields of one datasource mapping; a wrong type names the key. */
 class FieldReader {
   constructor(
@@ -246,7 +242,8 @@ class FieldReader {
   }
 }
 
-function collectStrings(value: JsonValue, out: string[] = []): string[] {
+/** Every string leaf of a YAML/JSON value (secret values to mask). */
+export function collectStrings(value: unknown, out: string[] = []): string[] {
   if (typeof value === 'string') out.push(value)
   else if (Array.isArray(value)) value.forEach((v) => collectStrings(v, out))
   else if (isJsonObject(value)) Object.values(value).forEach((v) => collectStrings(v, out))

@@ -14,7 +14,7 @@ import type { Logger } from './logger.js'
 import { createTemplateContext, renderOne } from './renderer.js'
 import { isPlainText } from './templating/plain.js'
 import type { SetOperation } from './set-args.js'
-import { isJsonObject, type ContextDocument, type JsonValue } from './types.js'
+import { isJsonObject, type ContextDocument, type JsonObject, type JsonValue } from './types.js'
 import { WorkingDocument } from './working-document.js'
 
 export interface ManagerDeps {
@@ -123,13 +123,32 @@ export class ContextManager {
 
   /** --get: JSONPath on the primary's document; a string result is rendered as a template. */
   async get(id: string, expression: string, tmplCtxVars: string[] = []): Promise<GetResult> {
+    const [result] = await this.getAll(id, [expression], tmplCtxVars)
+    return result as GetResult
+  }
+
+  /** Several gets on one read of the primary (get-set reads every `get` line from the same document). */
+  async getAll(
+    id: string,
+    expressions: string[],
+    tmplCtxVars: string[] = []
+  ): Promise<GetResult[]> {
     const doc = await this.read(id)
-    const { found, value } = await queryValue(doc, expression)
-    if (!found || typeof value !== 'string') return { found, value }
-    const context = isPlainText(value)
-      ? {}
-      : await createTemplateContext(doc, this.deps.config.config, tmplCtxVars)
-    return { found, value: await renderOne(value, context, expression) }
+    let context: JsonObject | undefined
+    const results: GetResult[] = []
+    for (const expression of expressions) {
+      const { found, value } = await queryValue(doc, expression)
+      if (!found || typeof value !== 'string' || isPlainText(value)) {
+        results.push({
+          found,
+          value: found && typeof value === 'string' ? await renderOne(value, {}, expression) : value
+        })
+        continue
+      }
+      context ??= await createTemplateContext(doc, this.deps.config.config, tmplCtxVars)
+      results.push({ found, value: await renderOne(value, context, expression) })
+    }
+    return results
   }
 
   /** --generate: runs the generator items found at a JSONPath (each optionally gated by `if`). */

@@ -21,3 +21,8 @@ export interface ContextDocument extends JsonObject {
 export function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
+
+/** The object without its undefined-valued keys (for optional fields under exactOptionalPropertyTypes-style spreads). */
+export function defined<T extends object>(obj: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as never
+}

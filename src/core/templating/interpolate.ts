@@ -1,4 +1,5 @@
 import { pyJsonDumps } from '../py-json.js'
+import { isPlainObject } from './plain-object.js'
 import { BLOCKED_KEYS, RUNTIME_NAMES } from './policy.js'
 
 /**
@@ -57,11 +58,7 @@ function filtered(value: unknown, filter: string): string | undefined {
 function isData(value: unknown): boolean {
   if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) return true
   if (Array.isArray(value)) return value.every(isData)
-  if (typeof value !== 'object') return false
-  const proto = Object.getPrototypeOf(value) as unknown
-  return (
-    (proto === Object.prototype || proto === null) && Object.values(value as object).every(isData)
-  )
+  return isPlainObject(value) && Object.values(value).every(isData)
 }
 
 function resolve(context: Record<string, unknown>, keys: string[]): unknown {

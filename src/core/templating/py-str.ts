@@ -1,3 +1,5 @@
+import { isPlainObject } from './plain-object.js'
+
 /**
  * How Jinja2 prints a value: Python's str(). The Python tool's templates — and the scripts reading what
  * they produce — see `True`, `None` and `['a', 'b']`, not JavaScript's `true`, `` and `a,b`.
@@ -43,9 +45,3 @@ function quote(text: string): string {
 const UNPRINTABLE = /[\\\n\r\t\x00-\x1f\x7f]/g
 
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' }
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== 'object') return false
-  const proto = Object.getPrototypeOf(value) as unknown
-  return proto === Object.prototype || proto === null
-}

@@ -1,3 +1,4 @@
+import { isPlainObject } from './plain-object.js'
 import { pyStr } from './py-str.js'
 import { TemplateError } from '../../errors.js'
 import {
@@ -38,13 +39,6 @@ const JINJA_CONSTANTS: Readonly<Record<string, boolean | null>> = {
 
 function hasOwn(target: unknown, key: PropertyKey): boolean {
   return Object.prototype.hasOwnProperty.call(target, key)
-}
-
-/** A plain data object from any realm: its prototype is null or a bare Object.prototype. */
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
-  const proto: unknown = Object.getPrototypeOf(value)
-  return proto === null || Object.getPrototypeOf(proto) === null
 }
 
 /** Keys as JavaScript coerces them, so `x[['constr' ~ 'uctor']]` is caught as `constructor`. */
