@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ActionLogger } from '../../src/actions/action-logger.js'
 import { run as runGetSet } from '../../src/actions/get-set.js'
+import { run as runHandleEvent } from '../../src/actions/handle-event.js'
+import { startStandIn } from '../../__fixtures__/http-stand-in.js'
 import { main } from '../../src/cli/main.js'
 import { parseYaml } from '../../src/core/yaml.js'
 import { parseFileCommands } from '../helpers/action-runner.js'
@@ -15,6 +17,19 @@ import { parseFileCommands } from '../helpers/action-runner.js'
 
 const SECRETS_INPUT = 'cicdstatemgr:\n  slack:\n    token: xoxb-input-secret-777\n'
 const RUNTIME_TOKEN = 'runtime-token-abcdef-0123'
+const APP = `cicd-contexts:
+  stage:
+    channel: c
+    pipelines:
+      build:
+        event-handlers:
+          done:
+            notify:
+              message: hi
+              capture-response-data:
+                - from: "{{ body|tojson }}"
+                  to: state.echo
+`
 
 let ws: string
 let files: string
@@ -28,7 +43,7 @@ beforeEach(async () => {
     join(ws, 'config.yaml'),
     'cicdstatemgr:\n  datasources:\n    yamlfile: {path: ctx.yaml, isPrimary: true}\n'
   )
-  writeFileSync(join(ws, 'app.yaml'), 'cicd-contexts:\n  stage:\n    channel: c\n')
+  writeFileSync(join(ws, 'app.yaml'), APP)
   const io = { stdout: () => {}, stderr: () => {}, env: {}, cwd: ws }
   const created = await main(
     ['--config', 'config.yaml', '--init-new', 'ctx1', '--init-app-config-file', 'app.yaml'],
@@ -171,5 +186,71 @@ describe('multi-line secrets (item 13)', () => {
       '-----END KEY-----'
     ])
     expect(logger.mask('got AAAAsecretline1 and BBBBsecretline2')).toBe('got *** and ***')
+  })
+})
+
+describe('handler requests in the actions (items 7 and 10)', () => {
+  const SLACK_TOKEN = 'xoxb-action-secret-31337'
+  const setup = (slackUrl: string): void => {
+    writeFileSync(
+      join(ws, 'config.yaml'),
+      `cicdstatemgr:
+  datasources:
+    yamlfile: {path: ctx.yaml, isPrimary: true}
+  http: {maxAttempts: 1}
+  slack: {url: "${slackUrl}"}
+  templates:
+    notify: '{"text": "{{ notify.message }}"}'
+`
+    )
+    Object.assign(process.env, {
+      INPUT_SECRETS: `cicdstatemgr:\n  slack:\n    token: ${SLACK_TOKEN}\n`,
+      INPUT_EVENT: 'build=done',
+      'INPUT_EXPORT-ENV': 'true'
+    })
+  }
+
+  it('a capture of an echoed bearer token is *** in state, outputs, env and summary', async () => {
+    const s = await startStandIn()
+    try {
+      setup(`${s.url}/echo/chat`)
+      await runHandleEvent()
+      expect(stdout.split('\n').filter((l) => l.startsWith('::error'))).toEqual([])
+      expect(process.exitCode).toBeUndefined()
+      expect(s.requests[0]?.headers.authorization).toBe(`Bearer ${SLACK_TOKEN}`)
+      const doc = parseYaml(stored(), 'ctx.yaml') as { state: { echo: string } }
+      expect(JSON.parse(doc.state.echo).headers.authorization).toBe('***')
+      const env = parseFileCommands(readFileSync(join(files, 'env'), 'utf8'))
+      expect(env.CICD_state__echo).toContain('"authorization": "***"')
+      for (const text of [stored(), runnerFiles()]) expect(text).not.toContain(SLACK_TOKEN)
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('a non-2xx from a URL with user:pass and ?token=: neither is in stdout, outputs or summary', async () => {
+    const s = await startStandIn()
+    try {
+      const host = s.url.replace('http://', '')
+      setup(`http://user:url-pass-9876@${host}/api/fail?token=query-token-5432`)
+      s.respondWith('/api/fail', (req) => ({
+        status: 502,
+        body: `bad gateway for ?token=${req.query.token}`
+      }))
+      const before = stored()
+      await runHandleEvent()
+      expect(process.exitCode).toBe(1)
+      const outputs = parseFileCommands(readFileSync(join(files, 'output'), 'utf8'))
+      expect(outputs.results).toContain(`HTTP 502 from http://***@${host}/api/fail?token=***`)
+      expect(readFileSync(join(files, 'summary'), 'utf8')).toContain(`http://***@${host}/api/fail`)
+      for (const text of [stdout, runnerFiles()]) {
+        expect(text).not.toContain('url-pass-9876')
+        expect(text).not.toContain('query-token-5432')
+        expect(text).not.toContain('user:')
+      }
+      expect(stored()).toBe(before)
+    } finally {
+      await s.close()
+    }
   })
 })
