@@ -159,6 +159,8 @@ describe('value sources (issue 7 item 2)', () => {
       parseSetPairs([`a=file://../${basename(outside)}/secret.txt`], confined())
     ).toThrow(outsideMsg)
     expect(() => parseSetPairs(['a=file://link.txt'], confined())).toThrow(outsideMsg)
+    // A missing file outside is refused as outside: errors never reveal what exists there.
+    expect(() => parseSetPairs(['a=file:///nonexistent/x'], confined())).toThrow(outsideMsg)
     expect(() => parseSetPairs(['a=file://.git/config'], confined())).toThrow(
       "--set a: file:// may not read files under .git (input 'allow-file-values')"
     )

@@ -124,10 +124,13 @@ function readValueFile(path: string, file: string, src: ValueSources): JsonValue
     )
   }
   const full = resolve(src.cwd, file)
+  const root = src.root ?? src.cwd
+  // Checked on the path as written first, so "not found" never reveals what exists outside.
+  if (src.files === 'workspace') checkInside(path, relative(resolve(root), full), rule)
   if (!file || !existsSync(full) || !statSync(full).isFile()) {
     throw new UsageError(`--set ${path}: file not found: ${file}`)
   }
-  const real = src.files === 'workspace' ? confined(path, full, src.root ?? src.cwd, rule) : full
+  const real = src.files === 'workspace' ? confined(path, full, root, rule) : full
   const text = readFileSync(real, 'utf8')
   try {
     return JSON.parse(text) as JsonValue
@@ -149,10 +152,17 @@ function readValueFile(path: string, file: string, src: ValueSources): JsonValue
 /**
  * The real path of `full` when it is a regular file inside the real `root` and not under a `.git`
  * directory. Symlinks are resolved first, so a link inside the workspace cannot point out of it.
+ * (A file swapped for a symlink between this check and the read is not covered: that needs write
+ * access to the workspace during the step.)
  */
 function confined(path: string, full: string, root: string, rule: string): string {
   const real = realpathSync(full)
-  const rel = relative(realpathSync(root), real)
+  checkInside(path, relative(realpathSync(root), real), rule)
+  if (!statSync(real).isFile()) throw new UsageError(`--set ${path}: not a regular file`)
+  return real
+}
+
+function checkInside(path: string, rel: string, rule: string): void {
   const parts = rel.split(sep)
   if (rel === '' || isAbsolute(rel) || parts[0] === '..') {
     throw new UsageError(
@@ -162,6 +172,4 @@ function confined(path: string, full: string, root: string, rule: string): strin
   if (parts.includes('.git')) {
     throw new UsageError(`--set ${path}: file:// may not read files under .git (${rule})`)
   }
-  if (!statSync(real).isFile()) throw new UsageError(`--set ${path}: not a regular file`)
-  return real
 }
