@@ -21,6 +21,10 @@ export interface CommonSettings {
   secretsText?: string
   /** `path=value` lines to set. */
   sets: string[]
+  /** Input `allow-file-values`: `file://` values may read regular files inside the workspace (default off). */
+  allowFileValues?: boolean
+  /** The directory `file://` values are confined to (GITHUB_WORKSPACE; default the working directory). */
+  workspace?: string
   /** `path=EXPR` lines placed in the template context. */
   tmplCtxVars: string[]
   /** Export the flattened state to GITHUB_ENV as CICD_state__key. */
@@ -61,10 +65,8 @@ function optional(name: string): string | undefined {
 }
 
 function commonSettings(): CommonSettings {
-  const workingDirectory = resolve(
-    process.env.GITHUB_WORKSPACE ?? process.cwd(),
-    getInput('working-directory') || '.'
-  )
+  const workspace = resolve(process.env.GITHUB_WORKSPACE ?? process.cwd())
+  const workingDirectory = resolve(workspace, getInput('working-directory') || '.')
   const secrets = getInput('secrets', { trimWhitespace: false })
   const days = optional('artifact-retention-days')
   const retention = days === undefined ? undefined : Number(days)
@@ -81,6 +83,8 @@ function commonSettings(): CommonSettings {
     ...defined({ configPath: optional('config') }),
     ...secretsSource(secrets, workingDirectory),
     sets: getMultilineInput('set'),
+    allowFileValues: booleanInput('allow-file-values', false),
+    workspace,
     tmplCtxVars: getMultilineInput('tmpl-ctx-var'),
     exportEnv: booleanInput('export-env', false),
     uploadArtifact: booleanInput('upload-artifact', false),
@@ -89,8 +93,18 @@ function commonSettings(): CommonSettings {
 }
 
 /**
+ * Registers the raw `secrets` input as a secret (whole and line by line) before anything else runs, so
+ * no error, annotation or log can show it, whichever way it is later read.
+ */
+export function maskSecretsInput(addSecret: (value: string) => void): void {
+  const value = getInput('secrets', { trimWhitespace: false })
+  if (value.trim()) addSecret(value)
+}
+
+/**
  * `secrets` is either a path to secrets.yaml or the YAML itself (a GitHub secret holding the file). A
- * single line naming an existing file — or with no `:` at all — is a path; anything else is YAML.
+ * single line naming an existing file is a path; anything else is YAML. A single line that is neither is
+ * most likely a secret pasted in place of the file, so the error names the input, never its value.
  */
 function secretsSource(
   value: string,
@@ -99,8 +113,13 @@ function secretsSource(
   const text = value.trim()
   if (!text) return {}
   const single = !text.includes('\n')
-  if (single && (existsSync(isAbsolute(text) ? text : resolve(cwd, text)) || !text.includes(':'))) {
+  if (single && existsSync(isAbsolute(text) ? text : resolve(cwd, text))) {
     return { secretsPath: text }
+  }
+  if (single && !text.includes(':')) {
+    throw new UsageError(
+      "input 'secrets' is neither an existing file nor YAML with a 'cicdstatemgr:' mapping"
+    )
   }
   return { secretsText: value }
 }

@@ -101,6 +101,7 @@ describe('actions end to end with a Redis primary (bundles run as the runner run
         secrets: secretsYaml(),
         id,
         set: 'state.note=file://note.txt\nstate.tags[]=a,b',
+        'allow-file-values': 'true',
         get: 'state.version\ntags=state.tags\nnote=state.note',
         'export-env': 'true'
       },

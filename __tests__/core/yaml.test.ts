@@ -77,6 +77,23 @@ describe('YAML as PyYAML reads and writes it', () => {
     )
   })
 
+  it('sizes shared nodes once: a wide, deep bomb is refused at once and sharing within limits passes', () => {
+    // Two references per level, 60 levels: 2^60 values expanded, 60 distinct nodes.
+    const deep = ['l0: &l0 [x, y]']
+    for (let i = 1; i <= 60; i++) deep.push(`l${i}: &l${i} [*l${i - 1}, *l${i - 1}]`)
+    const started = Date.now()
+    expect(() => parseYaml(deep.join('\n'), 'deep.yaml')).toThrow(
+      /^deep\.yaml: YAML expands to more than 2000000 values \(alias bomb\?\)$/
+    )
+    expect(Date.now() - started).toBeLessThan(2000)
+    // Merge keys through aliases count too, and ordinary reuse stays fine.
+    expect(parseYaml('base: &b {k: 1}\nx: {<<: *b, j: 2}\ny: *b\n', 'ok.yaml')).toEqual({
+      base: { k: 1 },
+      x: { k: 1, j: 2 },
+      y: { k: 1 }
+    })
+  })
+
   it('names the file and line of a syntax error', () => {
     expect(() => parseYaml('a: 1\nb: [1,\nc: d\n  e: f: g\n', 'bad.yaml')).toThrow(ConfigError)
     expect(() => parseYaml('a: 1\n  b: 2\n', 'bad.yaml')).toThrow(

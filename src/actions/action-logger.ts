@@ -1,4 +1,4 @@
-import { SecretMasker, type Logger } from '../core/logger.js'
+import { SecretMasker, secretParts, type Logger } from '../core/logger.js'
 import * as runner from './runner.js'
 
 /**
@@ -15,7 +15,8 @@ export class ActionLogger implements Logger {
 
   addSecret(value: string): void {
     if (!value || this.masker.values.includes(value)) return
-    runner.setSecret(value)
+    // The runner masks an `::add-mask::` value only as one string; each line is registered on its own.
+    for (const part of secretParts(value)) runner.setSecret(part)
     this.masker.add(value)
   }
 

@@ -2,7 +2,7 @@ import { formatDryRun, valueText } from '../cli/output.js'
 import { HandlerError } from '../errors.js'
 import type { OperationResult } from '../core/context-manager.js'
 import { parseEventRef } from '../core/events.js'
-import { parseSetPairs, splitSetArgs } from '../core/set-args.js'
+import { parseSetPairs, splitSetArgs, type SetOperation } from '../core/set-args.js'
 import { isJsonObject } from '../core/types.js'
 import type {
   CommonSettings,
@@ -28,7 +28,7 @@ export async function initStep(s: InitSettings, logger: ActionLogger): Promise<S
       appConfigPath: s.appConfig,
       ...(s.basesDir ? { basesDir: s.basesDir } : {}),
       cwd: s.workingDirectory,
-      sets: parseSetPairs(splitSetArgs(s.sets), s.workingDirectory),
+      sets: setOperations(s),
       tmplCtxVars: s.tmplCtxVars,
       dryRun: s.dryRun,
       ...(s.event ? { event: parseEventRef(s.event) } : {})
@@ -46,7 +46,7 @@ export async function initStep(s: InitSettings, logger: ActionLogger): Promise<S
 
 export async function getSetStep(s: GetSetSettings, logger: ActionLogger): Promise<SummaryInput> {
   return withSession(s, logger, async (session) => {
-    const sets = parseSetPairs(splitSetArgs(s.sets), s.workingDirectory)
+    const sets = setOperations(s)
     const result = sets.length > 0 ? await session.manager.update({ id: s.id, sets }) : undefined
     const read: NonNullable<SummaryInput['read']> = []
     const values: Record<string, string> = {}
@@ -79,7 +79,7 @@ export async function handleEventStep(
   return withSession(s, logger, async (session) => {
     const operation = session.manager.update({
       id: s.id,
-      sets: parseSetPairs(splitSetArgs(s.sets), s.workingDirectory),
+      sets: setOperations(s),
       event: parseEventRef(s.event),
       tmplCtxVars: s.tmplCtxVars,
       dryRun: s.dryRun
@@ -88,6 +88,19 @@ export async function handleEventStep(
       if (s.dryRun) logger.info(formatDryRun(result.outcomes))
       return publish(s, result, session, { dryRun: s.dryRun })
     })
+  })
+}
+
+/**
+ * The step's `set` lines. In the actions `file://` is off unless `allow-file-values` turns it on, and then
+ * reads only inside the workspace: `set` lines are routinely built from text an outsider controls.
+ */
+function setOperations(s: CommonSettings): SetOperation[] {
+  return parseSetPairs(splitSetArgs(s.sets), {
+    cwd: s.workingDirectory,
+    files: s.allowFileValues ? 'workspace' : 'off',
+    root: s.workspace ?? s.workingDirectory,
+    rule: "input 'allow-file-values'"
   })
 }
 

@@ -5,7 +5,7 @@ import type { HandlerOutcome } from '../core/events.js'
 import { isJsonObject, type ContextDocument, type JsonObject } from '../core/types.js'
 import { parseYaml } from '../core/yaml.js'
 import { defaultRegistry } from '../handlers/registry.js'
-import type { CommonSettings } from '../inputs.js'
+import { maskSecretsInput, type CommonSettings } from '../inputs.js'
 import { createStores, type StoreSet } from '../stores/create-stores.js'
 import { loadGithubStorage } from '../stores/github-storage-loader.js'
 import { flattenForShell } from '../stores/shell-format.js'
@@ -31,6 +31,7 @@ export async function runAction(
 ): Promise<void> {
   const logger = new ActionLogger()
   try {
+    maskSecretsInput((value) => logger.addSecret(value))
     writeSummary(title, await body(logger), logger)
   } catch (error) {
     const message = logger.mask(errorMessage(error))
@@ -74,9 +75,17 @@ export async function closeSession(session: Session | undefined): Promise<void> 
   await session?.stores.close()
 }
 
-/** Inline secrets YAML: every string in it is masked before anything else can print it. */
+/**
+ * Inline secrets YAML: every string in it is masked before anything else can print it. Errors name the
+ * input and carry no `file=` annotation: there is no file, and nothing of the value may be echoed.
+ */
 function inlineSecrets(text: string, logger: ActionLogger): JsonObject {
-  const parsed = parseYaml(text, "input 'secrets'")
+  let parsed: unknown
+  try {
+    parsed = parseYaml(text, "input 'secrets'")
+  } catch (error) {
+    throw new UsageError(logger.mask(errorMessage(error)))
+  }
   collectStrings(parsed).forEach((s) => logger.addSecret(s))
   if (!isJsonObject(parsed)) {
     throw new UsageError("input 'secrets' must be a path or YAML with a 'cicdstatemgr:' mapping")

@@ -22,6 +22,7 @@ export interface CliArgs {
   preSetForceReload: boolean
   logLevel?: string
   dryRun: boolean
+  restrictValues: boolean
   help: boolean
   version: boolean
 }
@@ -43,6 +44,7 @@ const OPTIONS = {
   'pre-set-force-reload': { type: 'boolean', default: false },
   'log-level': { type: 'string', short: 'l' },
   'dry-run': { type: 'boolean', default: false },
+  'restrict-values': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', default: false }
 } satisfies ParseArgsConfig['options']
@@ -76,6 +78,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     preSetForceReload: values['pre-set-force-reload'],
     logLevel: values['log-level'],
     dryRun: values['dry-run'],
+    restrictValues: values['restrict-values'],
     help: values.help,
     version: values.version
   }
@@ -126,7 +129,9 @@ operations (one per call):
   --load                        read --id from the primary, apply --set/--handle-event, refresh local files
   --get EXPR                    print the value at a JSONPath (strings rendered as templates)
   --set PATH=VALUE              set values (repeatable; 'a=1|b=2'; key[]=a,b appends; key{}=a,b unique;
-                                VALUE file://PATH reads JSON, YAML or text)
+                                VALUE file://PATH reads JSON, YAML or text; env:NAME takes the
+                                variable's value verbatim, never parsed (use it for untrusted text);
+                                raw:TEXT is TEXT literally, e.g. raw:env:x for the text 'env:x')
   --generate EXPR               run the generator items at a JSONPath
   --handle-event PIPELINE=EVENT run the event's handlers (with --init-new, --load or alone)
 
@@ -140,6 +145,9 @@ options:
   --tmpl-ctx-var PATH=EXPR      template context value from a JSONPath, or the literal text (repeatable)
   --pre-set-force-reload        accepted for compatibility: every write already reads the primary first
   --dry-run                     with --handle-event: print each request instead of sending; store nothing
+  --restrict-values             file:// values only read regular files inside the current directory,
+                                never .git; env: refuses INPUT_*, ACTIONS_* and credential-like names
+                                (env CICDSTATEMGR_RESTRICT_VALUES=1; for steps that interpolate parameters)
   -l, --log-level LEVEL         DEBUG, INFO, WARNING (default), ERROR
   -h, --help                    this help
   --version                     print the version

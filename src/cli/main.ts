@@ -68,7 +68,16 @@ async function runOperation(
   io: CliIo,
   log: Logger
 ): Promise<void> {
-  const sets = parseSetPairs(splitSetArgs(args.set), io.cwd)
+  const restrict =
+    args.restrictValues || /^(1|true|yes)$/i.test(io.env.CICDSTATEMGR_RESTRICT_VALUES ?? '')
+  // Restricted (Tekton-style steps that interpolate parameters): file:// only inside the working
+  // directory and never .git, as in the actions. Default: the Python tool's behaviour.
+  const sets = parseSetPairs(splitSetArgs(args.set), {
+    cwd: io.cwd,
+    files: restrict ? 'workspace' : 'any',
+    rule: '--restrict-values',
+    env: io.env
+  })
   const event = args.handleEvent !== undefined ? parseEventRef(args.handleEvent) : undefined
   const common = {
     sets,

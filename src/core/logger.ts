@@ -26,14 +26,33 @@ export function parseLogLevel(text: string): LogLevel | undefined {
   return t in LEVELS ? (t as LogLevel) : undefined
 }
 
+/**
+ * What to register for one secret, as the toolkit does for multi-line secrets: the whole value and each
+ * non-empty line (trimmed), since a log line, an annotation or an escaped `%0A` form only ever shows a
+ * multi-line secret piecewise. Lines under three characters and lines that are only a YAML mapping key
+ * (`cicdstatemgr:`, `redis:` of an inline secrets.yaml) hold no secret and would blank out ordinary text.
+ */
+export function secretParts(value: string): string[] {
+  if (!/[\r\n]/.test(value)) return [value]
+  const lines = value
+    .split(/\r?\n|\r/)
+    .map((line) => line.trim())
+    .filter((line) => line.length >= 3 && !BARE_KEY.test(line))
+  return [...new Set([value, ...lines])]
+}
+
+const BARE_KEY = /^(?:-\s+)?[A-Za-z0-9_.-]+:$|^(?:---|\.\.\.)$/
+
 /** Replaces every registered secret (longest first, so overlapping secrets mask whole). */
 export class SecretMasker {
   private secrets: string[] = []
 
   add(value: string): void {
-    // Very short values would mask ordinary words and make logs unreadable without protecting anything.
-    if (value.length < 3 || this.secrets.includes(value)) return
-    this.secrets.push(value)
+    for (const part of secretParts(value)) {
+      // Very short values would mask ordinary words and make logs unreadable without protecting anything.
+      if (part.length < 3 || this.secrets.includes(part)) continue
+      this.secrets.push(part)
+    }
     this.secrets.sort((a, b) => b.length - a.length)
   }
 

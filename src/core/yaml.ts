@@ -115,22 +115,43 @@ const SCHEMA = FAILSAFE_SCHEMA.extend({
 /** Documents with shared anchors can expand exponentially when copied or written ("billion laughs"). */
 const MAX_NODES = 2_000_000
 
+/**
+ * Refuses a value whose expanded size (every alias counted as the copy it becomes when the value is
+ * cloned, written or sent) is over MAX_NODES. js-yaml builds an alias as a reference to the anchored
+ * node, so a plain walk would itself explode; each distinct node is sized once (memoised), making the
+ * check linear in what js-yaml actually allocated.
+ */
 function checkExpansion(value: unknown, source: string): void {
-  let count = 0
-  const walk = (v: unknown): void => {
-    if (++count > MAX_NODES) {
-      throw new ConfigError(
-        `${source}: YAML expands to more than ${MAX_NODES} values (alias bomb?)`,
-        source
-      )
+  const sizes = new Map<object, number>()
+  const size = (v: unknown): number => {
+    if (v === null || typeof v !== 'object') return 1
+    const known = sizes.get(v)
+    if (known !== undefined) {
+      if (known < 0) throw new ConfigError(`${source}: YAML holds a recursive alias`, source)
+      return known
     }
-    if (Array.isArray(v)) v.forEach(walk)
-    else if (v !== null && typeof v === 'object') Object.values(v).forEach(walk)
+    sizes.set(v, -1)
+    let total = 1
+    for (const child of Array.isArray(v) ? v : Object.values(v)) {
+      total += size(child)
+      if (total > MAX_NODES) {
+        throw new ConfigError(
+          `${source}: YAML expands to more than ${MAX_NODES} values (alias bomb?)`,
+          source
+        )
+      }
+    }
+    sizes.set(v, total)
+    return total
   }
-  walk(value)
+  size(value)
 }
 
-/** Parses YAML text; a syntax error becomes a ConfigError naming `source` and the line. */
+/**
+ * The one YAML loader: every YAML the project reads (config, app config, bases, secrets, stored documents,
+ * `file://` values, generator templates) goes through here and the same limits. A syntax error becomes a
+ * ConfigError naming `source` and the line.
+ */
 export function parseYaml(text: string, source: string): unknown {
   let value: unknown
   try {
@@ -142,13 +163,9 @@ export function parseYaml(text: string, source: string): unknown {
     const where = line ? `${source}:${line}` : source
     throw new ConfigError(`malformed YAML in ${where}: ${error.reason}`, source, line)
   }
+  // Without an alias (`*`) nothing can be shared, so the common case skips the walk.
   if (text.includes('*')) checkExpansion(value, source)
   return value
-}
-
-/** Parses YAML whose errors the caller handles itself (plain exceptions). */
-export function parseYamlFast(text: string): unknown {
-  return load(text, { schema: SCHEMA, json: true })
 }
 
 /** Block-style YAML that PyYAML's FullLoader reads back to the same values. */

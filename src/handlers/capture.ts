@@ -1,17 +1,21 @@
 import { ConfigError } from '../errors.js'
 import type { HandlerContext } from '../core/events.js'
+import { scrubText } from '../core/credentials.js'
 import { isJsonObject, type JsonValue } from '../core/types.js'
 
 /**
  * Stores values from a 2xx response body: first the config's `<kind>.auto-capture-response-data`, then
  * the block's `capture-response-data`. Each `from` is rendered with the document, `configData` and
- * `body`, stripped, and when non-blank stored at the rendered `to` path.
+ * `body`, stripped, and when non-blank stored at the rendered `to` path. Every credential (`post()` passes
+ * them: credentials.ts has the rule) is replaced by `***` in what is stored — the body arrives scrubbed,
+ * and the rendered value is scrubbed again, since a template may join parts of it back together.
  */
 export async function captureResponse(
   ctx: HandlerContext,
   kind: string,
   block: Record<string, JsonValue>,
-  body: JsonValue
+  body: JsonValue,
+  credentials: readonly string[] = []
 ): Promise<Record<string, JsonValue>> {
   const config = ctx.config.config[kind]
   const auto = isJsonObject(config) ? config['auto-capture-response-data'] : undefined
@@ -23,7 +27,7 @@ export async function captureResponse(
   const context = { ...structuredClone(ctx.work.doc), configData: ctx.config.config, body }
   const captured: Record<string, JsonValue> = {}
   for (const { from, to, where } of rules) {
-    const value = (await ctx.render(from, context, `${where}.from`)).trim()
+    const value = scrubText((await ctx.render(from, context, `${where}.from`)).trim(), credentials)
     if (!value) continue
     const path = (await ctx.render(to, context, `${where}.to`)).trim()
     ctx.work.set(path, value)

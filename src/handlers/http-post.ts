@@ -1,9 +1,17 @@
 import { ConfigError } from '../errors.js'
 import { captureResponse } from './capture.js'
 import type { HandlerContext, HandlerOutcome } from '../core/events.js'
+import {
+  credentialValues,
+  isCredentialName,
+  scrubJson,
+  scrubText,
+  sortForScrub
+} from '../core/credentials.js'
 import { SecretMasker } from '../core/logger.js'
 import { isJsonObject, type JsonObject, type JsonValue } from '../core/types.js'
 import type { HttpClient } from '../http/client.js'
+import { redactUrlText, secretHeaderNames, secretValues, urlSecrets } from '../http/redact.js'
 
 /** The request a handler sends (or, in a dry run, would send). */
 export interface OutgoingRequest {
@@ -59,9 +67,13 @@ export async function post(
   ctx: HandlerContext,
   outcome: Pick<HandlerOutcome, 'handler' | 'block'>,
   req: OutgoingRequest,
-  onSuccess: (body: JsonValue) => Promise<Record<string, JsonValue>> | Record<string, JsonValue>
+  onSuccess: (
+    body: JsonValue,
+    credentials: readonly string[]
+  ) => Promise<Record<string, JsonValue>> | Record<string, JsonValue>
 ): Promise<HandlerOutcome> {
   const shown = masked(ctx, req)
+  const credentials = sentCredentials(ctx, req)
   const base = { ...outcome, onError: 'fail' as const, request: { method: 'POST', ...shown } }
   if (ctx.dryRun) return { ...base, status: 'dry-run' }
   const client = await httpClient(ctx)
@@ -69,10 +81,13 @@ export async function post(
     method: 'POST',
     url: req.url,
     headers: req.headers,
-    body: req.body
+    body: req.body,
+    secretHeaders: Object.keys(req.headers).filter(isCredentialName)
   })
   if (res.status < 200 || res.status > 299) {
-    const excerpt = res.body.replace(/\s+/g, ' ').slice(0, 200)
+    // Printed only: every part of the URL that redactUrl hides is hidden here too.
+    const hidden = sortForScrub([...credentials, ...urlSecrets(req.url)])
+    const excerpt = scrubText(res.body, hidden).replace(/\s+/g, ' ').slice(0, 200)
     return {
       ...base,
       status: 'failed',
@@ -80,7 +95,8 @@ export async function post(
       reason: `HTTP ${res.status} from ${shown.url}${excerpt ? `: ${excerpt}` : ''}`
     }
   }
-  const body = parseBody(res.body)
+  // An endpoint may echo the request (headers, URL): no credential reaches captures or messages.
+  const body = scrubJson(parseBody(res.body), credentials)
   // Slack's Web API answers errors with HTTP 200 and {"ok": false, "error": "..."}.
   if (isJsonObject(body) && body.ok === false) {
     const detail = typeof body.error === 'string' ? body.error : 'no error given'
@@ -91,7 +107,7 @@ export async function post(
       reason: `${shown.url} answered ok: false (${detail})`
     }
   }
-  const captured = await onSuccess(body)
+  const captured = await onSuccess(body, credentials)
   return { ...base, status: 'ok', httpStatus: res.status, captured }
 }
 
@@ -110,10 +126,45 @@ function masked(ctx: HandlerContext, req: OutgoingRequest): OutgoingRequest {
   const headers = Object.fromEntries(
     Object.entries(req.headers).map(([k, v]) => [
       k,
-      /^(authorization|proxy-authorization|cookie)$/i.test(k) ? maskAuth(v) : masker.mask(v)
+      /^(authorization|proxy-authorization|cookie)$/i.test(k) || isCredentialName(k)
+        ? maskAuth(v)
+        : masker.mask(v)
     ])
   )
-  return { url: masker.mask(req.url), headers, body: masker.mask(req.body) }
+  return { url: masker.mask(redactUrlText(req.url)), headers, body: masker.mask(req.body) }
+}
+
+/**
+ * What must never be persisted or output from a response: the credentials of secrets.yaml and the
+ * runner (credentials.ts has the rule), the secret header values sent (Authorization, Cookie, headers
+ * named like credentials), the URL's password and its credential-named query values (`?token=`).
+ */
+function sentCredentials(ctx: HandlerContext, req: OutgoingRequest): string[] {
+  const headerNames = Object.keys(req.headers).filter(isCredentialName)
+  return sortForScrub([
+    ...credentialValues(ctx.config.secrets),
+    ...secretValues(req.headers, secretHeaderNames(headerNames)),
+    ...urlCredentials(req.url)
+  ])
+}
+
+function urlCredentials(text: string): string[] {
+  let url: URL
+  try {
+    url = new URL(text)
+  } catch {
+    return []
+  }
+  const query = [...url.searchParams].filter(([k]) => isCredentialName(k)).map(([, v]) => v)
+  return [url.password, decodeSafe(url.password), ...query].filter(Boolean)
+}
+
+function decodeSafe(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
+  }
 }
 
 function maskAuth(value: string): string {
@@ -157,7 +208,7 @@ export async function postSlackMessage(
   )
   const url = requiredConfig(config, 'slack.url', kind)
   const headers = slackHeaders(optionalSecret(ctx.config.secrets, 'slack.token'))
-  return post(ctx, { handler: kind, block: name }, { url, headers, body }, (res) =>
-    captureResponse(ctx, kind, block, res)
+  return post(ctx, { handler: kind, block: name }, { url, headers, body }, (res, credentials) =>
+    captureResponse(ctx, kind, block, res, credentials)
   )
 }

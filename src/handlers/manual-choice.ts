@@ -2,7 +2,7 @@ import { ConfigError } from '../errors.js'
 import type { EventHandler, HandlerContext } from '../core/events.js'
 import { tryQueryValue } from '../core/jsonpath.js'
 import { isJsonObject, type JsonObject } from '../core/types.js'
-import { parseYamlFast } from '../core/yaml.js'
+import { parseYaml } from '../core/yaml.js'
 import { postSlackMessage } from './http-post.js'
 
 /**
@@ -55,7 +55,7 @@ async function generateChoices(
         { ...context, [iterator]: item },
         `${at}.template`
       )
-      const choice = parseYamlFast(yamlText)
+      const choice = parseYaml(yamlText, `${at}.template`)
       const [entry] = isJsonObject(choice) ? Object.entries(choice) : []
       if (!entry)
         throw new ConfigError(

@@ -20,6 +20,39 @@ export function redactUrl(url: URL): string {
   return query.length > 0 ? `${text}?${query.join('&')}` : text
 }
 
+/**
+ * `text` as it may be printed when it should be a URL: user-info and query values hidden as redactUrl
+ * does; text that does not parse has anything between `://` and `@`, and its query, hidden.
+ */
+export function redactUrlText(text: string): string {
+  try {
+    return redactUrl(new URL(text))
+  } catch {
+    return text.replace(/:\/\/[^/?#\s]*@/, '://***@').replace(/\?[^#\s]*/, '?***')
+  }
+}
+
+/** Everything redactUrl hides (user name, password, query values), for scrubbing printed text. */
+export function urlSecrets(text: string): string[] {
+  let url: URL
+  try {
+    url = new URL(text)
+  } catch {
+    return []
+  }
+  const parts = [url.password, url.username, ...url.searchParams.values()]
+  const decoded = parts.flatMap((p) => [p, safeDecode(p)])
+  return [...new Set(decoded)].filter((p) => p.length >= 3)
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
+  }
+}
+
 /** Lowercased names of the headers to hide, the built-in ones plus the caller's. */
 export function secretHeaderNames(extra: readonly string[] = []): Set<string> {
   return new Set([...ALWAYS_SECRET, ...extra.map((name) => name.toLowerCase())])
