@@ -1,4 +1,4 @@
-import { HandlerError, NotFoundError, PathError } from '../errors.js'
+import { HandlerError, NotFoundError, PathError, UsageError } from '../errors.js'
 import type { StoreSet } from '../stores/create-stores.js'
 import { loadAppConfig } from './app-config.js'
 import type { LoadedConfig } from './config.js'
@@ -68,6 +68,7 @@ export class ContextManager {
 
   /** --init-new: builds a fresh document, applies sets, renders variables, optionally handles an event. */
   async initNew(o: InitOptions): Promise<OperationResult> {
+    checkContextId(o.id)
     const app = loadAppConfig(o.appConfigPath, o.basesDir, o.cwd)
     const work = new WorkingDocument(buildDocument(o.id, o.contextName, app))
     applySets(work, o.sets ?? [], this.deps.logger)
@@ -266,5 +267,22 @@ function applySets(work: WorkingDocument, sets: SetOperation[], logger: Logger):
     // The logger masks registered secrets, so a secret set as a value shows as ***.
     if (logger.isDebug) logger.debug(`set ${path} = ${JSON.stringify(value).slice(0, 500)}`)
     work.set(path, value)
+  }
+}
+
+// C0 and C1 controls, DEL: an id is written into file names, keys, env files and log lines.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/
+
+/**
+ * Where every new id enters (CLI --init-new, the init action's `id`): a blank id or one with control
+ * characters (a newline would split the shell/env copies and log lines) can never be addressed again.
+ */
+export function checkContextId(id: string): void {
+  if (id.trim() === '') throw new UsageError('invalid context id: it must not be blank')
+  if (CONTROL_CHARS.test(id)) {
+    throw new UsageError(
+      `invalid context id ${JSON.stringify(id)}: it must not contain control characters`
+    )
   }
 }
