@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { main } from '../../src/cli/main.js'
-import { projectEnv, put, writeProject } from '../helpers/cli.js'
+import { projectEnv, put, writeProject, type Primary } from '../helpers/cli.js'
 
 /** Hostile input through the CLI's front door, in process (no bundle needed): issue 7, items 1, 4, 13. */
 
@@ -215,3 +215,55 @@ describe('CLI hardening (in process)', () => {
     })
   })
 })
+
+describe.each<Primary>(['yamlfile', 'jsonfile', 'redis'])(
+  'nothing written is unreadable (item 3), %s primary',
+  (primary) => {
+    let dir: string
+    let env: NodeJS.ProcessEnv
+    const id = `ctx-deep-${primary}-${process.pid}`
+    const state = async (): Promise<string> => (await cli(['--get', 'state'], dir, env)).stdout
+
+    beforeAll(async () => {
+      dir = writeProject(primary)
+      put(dir, 'app.yaml', APP)
+      expect((await cli(['--init-new', id], dir, projectEnv())).code).toBe(0)
+      env = projectEnv(id)
+    })
+
+    afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+    // The document is level 1, `state` level 2: a path of n segments puts its value at level n + 1.
+    const path = (segments: number): string =>
+      ['state', ...Array.from({ length: segments - 1 }, (_, i) => `k${i}`)].join('.')
+
+    it('a --set path one level too deep is refused before writing, naming the limit', async () => {
+      const before = await state()
+      const r = await cli(['--set', `${path(99)}=x`], dir, env)
+      expectOneLine(
+        r,
+        1,
+        /^ERROR context '.*': 'state\.k0\.k1\.k2\.….*' is nested deeper than 99 levels/
+      )
+      expect(await state()).toBe(before)
+      expect((await cli(['--set', 'state.after=1'], dir, env)).code).toBe(0)
+    })
+
+    it('the deepest path allowed is written and read back', async () => {
+      expect((await cli(['--set', `${path(98)}=deepest`], dir, env)).code).toBe(0)
+      const got = await cli(['--get', path(98)], dir, env)
+      expect(got).toEqual({ code: 0, stdout: 'deepest\n', stderr: '' })
+    })
+
+    it('a file:// JSON value nested 99 deep is refused, the stored document unchanged', async () => {
+      let deep: unknown = 'x'
+      for (let i = 0; i < 98; i++) deep = { d: deep }
+      put(dir, 'deep.json', JSON.stringify(deep))
+      const before = await state()
+      const r = await cli(['--set', 'state.deep=file://deep.json'], dir, env)
+      expectOneLine(r, 1, /'state\.deep\.d\.d\.….*' is nested deeper than 99 levels/)
+      expect(await state()).toBe(before)
+      expect((await cli(['--get', 'state.cicdContextDataId'], dir, env)).stdout).toBe(`${id}\n`)
+    })
+  }
+)

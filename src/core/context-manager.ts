@@ -16,6 +16,7 @@ import { isPlainText } from './templating/plain.js'
 import type { SetOperation } from './set-args.js'
 import { isJsonObject, type ContextDocument, type JsonObject, type JsonValue } from './types.js'
 import { WorkingDocument } from './working-document.js'
+import { checkWritable } from './yaml.js'
 
 export interface ManagerDeps {
   config: LoadedConfig
@@ -110,7 +111,7 @@ export class ContextManager {
       return { id: o.id, document: work.doc, changed: work.changedPaths, outcomes: [] }
     }
     let changed: string[] = []
-    const document = await this.deps.stores.primary.update(o.id, (current) => {
+    const document = await this.writePrimary(o.id, (current) => {
       if (!current) throw this.notFound(o.id)
       // Stores pass a freshly read document (see Mutation): modify it in place.
       const work = new WorkingDocument(current)
@@ -208,6 +209,21 @@ export class ContextManager {
     )
   }
 
+  /**
+   * The one way a document reaches the primary (and from there the copies): whatever the store's format,
+   * nothing is written that the YAML reader would refuse, so no write can make the context unreadable.
+   */
+  private writePrimary(
+    id: string,
+    mutate: (current: ContextDocument | undefined) => ContextDocument
+  ): Promise<ContextDocument> {
+    return this.deps.stores.primary.update(id, (current) => {
+      const next = mutate(current)
+      checkWritable(next, `context '${id}'`)
+      return next
+    })
+  }
+
   private async saveCopies(id: string, doc: ContextDocument): Promise<void> {
     await Promise.all(this.deps.stores.copies.map((store) => store.save(id, doc)))
   }
@@ -235,7 +251,7 @@ export class ContextManager {
     if (!dryRun) {
       // An update whose handlers changed nothing leaves the primary as it is; init always writes.
       if (replace || work.changedPaths.length > 0) {
-        document = await this.deps.stores.primary.update(id, mutate)
+        document = await this.writePrimary(id, mutate)
       }
       await this.saveCopies(id, document)
     }

@@ -1,6 +1,6 @@
 import * as jsyaml from 'js-yaml'
 import { dump, FAILSAFE_SCHEMA, load, Type, YAMLException } from 'js-yaml'
-import { ConfigError } from '../errors.js'
+import { ConfigError, PathError } from '../errors.js'
 
 /**
  * YAML exactly as PyYAML (the Python tool's parser) reads and writes it, so config files and stored
@@ -115,6 +115,17 @@ const SCHEMA = FAILSAFE_SCHEMA.extend({
 /** Documents with shared anchors can expand exponentially when copied or written ("billion laughs"). */
 const MAX_NODES = 2_000_000
 
+/**
+ * The deepest nesting a document may have, counting the document itself as level 1 and every value
+ * (scalars and empty collections too) at its own level. The reader and the writer share it, so nothing
+ * is ever written that cannot be read back: the reader's js-yaml `maxDepth` is one more, because
+ * js-yaml spends one extra level on a run of compact nested lists (`- - - x`).
+ */
+export const MAX_NESTING = 99
+// json: duplicate keys take the last value, as PyYAML does, instead of failing. js-yaml reads
+// `maxDepth` (default 100); @types/js-yaml does not declare it, hence the separate object.
+const LOAD_OPTIONS = { schema: SCHEMA, json: true, maxDepth: MAX_NESTING + 1 }
+
 function checkExpansion(value: unknown, source: string): void {
   let count = 0
   const walk = (v: unknown): void => {
@@ -134,8 +145,7 @@ function checkExpansion(value: unknown, source: string): void {
 export function parseYaml(text: string, source: string): unknown {
   let value: unknown
   try {
-    // json: duplicate keys take the last value, as PyYAML does, instead of failing.
-    value = load(text, { schema: SCHEMA, json: true, filename: source })
+    value = load(text, { ...LOAD_OPTIONS, filename: source })
   } catch (error) {
     if (!(error instanceof YAMLException)) throw error
     const line = error.mark ? error.mark.line + 1 : undefined
@@ -148,7 +158,57 @@ export function parseYaml(text: string, source: string): unknown {
 
 /** Parses YAML whose errors the caller handles itself (plain exceptions). */
 export function parseYamlFast(text: string): unknown {
-  return load(text, { schema: SCHEMA, json: true })
+  return load(text, LOAD_OPTIONS)
+}
+
+/**
+ * Refuses a value the readers would refuse: nested deeper than MAX_NESTING, or more than MAX_NODES
+ * values. Called before anything is written (ContextManager, for every store and format, and
+ * stringifyYaml), so one write can never leave a context unreadable. A single walk that stops at the
+ * limit: O(values), about a microsecond per hundred values.
+ */
+export function checkWritable(value: unknown, what: string): void {
+  const counter = { values: 1 }
+  const path = tooDeep(value, 1, counter)
+  if (path) {
+    throw new PathError(
+      `${what}: '${shortPath(path)}' is nested deeper than ${MAX_NESTING} levels, the most the ` +
+        'YAML reader accepts; store it flatter (or as a JSON string)'
+    )
+  }
+  if (counter.values > MAX_NODES) {
+    throw new PathError(`${what}: more than ${MAX_NODES} values, the most a document may hold`)
+  }
+}
+
+/** The path to the first value below MAX_NESTING, built only on the way out of a failure. */
+function tooDeep(
+  v: unknown,
+  level: number,
+  counter: { values: number }
+): Array<string | number> | undefined {
+  if (v === null || typeof v !== 'object') return undefined
+  const list = Array.isArray(v) ? (v as unknown[]) : undefined
+  const keys = list ? undefined : Object.keys(v)
+  const size = list ? list.length : (keys as string[]).length
+  counter.values += size
+  // Stopping here also bounds the recursion, whatever the input's depth or size.
+  if (size > 0 && level >= MAX_NESTING) return [list ? 0 : ((keys as string[])[0] as string)]
+  if (counter.values > MAX_NODES) return undefined
+  for (let i = 0; i < size; i++) {
+    const key = list ? i : ((keys as string[])[i] as string)
+    const below = tooDeep(list ? list[i] : (v as Record<string, unknown>)[key], level + 1, counter)
+    if (below) return (below.unshift(key), below)
+  }
+  return undefined
+}
+
+function shortPath(keys: Array<string | number>): string {
+  const shown = keys.length > 6 ? [...keys.slice(0, 4), '…', ...keys.slice(-1)] : keys
+  return shown
+    .map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`))
+    .join('')
+    .replace(/^\./, '')
 }
 
 /** Block-style YAML that PyYAML's FullLoader reads back to the same values. */
@@ -156,6 +216,7 @@ export function stringifyYaml(
   value: unknown,
   options: { indent?: number; sortKeys?: boolean } = {}
 ): string {
+  checkWritable(value, 'YAML document')
   return dump(value, {
     schema: SCHEMA,
     noRefs: true,
