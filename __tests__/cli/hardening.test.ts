@@ -181,6 +181,13 @@ describe('CLI hardening (in process)', () => {
       expect(stored()).toBe(before)
     })
 
+    it('a dry run refuses the same paths the real run would', async () => {
+      const r = await cli(['--handle-event', 'build=identity', '--dry-run'], dir, env)
+      expect(r.code).toBe(1)
+      expect(r.stderr).toMatch(/'state\.cicdContextDataId' is reserved/)
+      expect(stored()).toBe(before)
+    })
+
     it('keys inside the sections stay settable', async () => {
       const r = await cli(
         ['--set', 'variables.extra=1', '--set', 'state.cicdContextDataIdx=1'],
