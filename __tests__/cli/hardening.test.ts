@@ -250,7 +250,7 @@ describe.each<Primary>(['yamlfile', 'jsonfile', 'redis'])(
       expectOneLine(
         r,
         1,
-        /^ERROR context '.*': 'state\.k0\.k1\.k2\.….*' is nested deeper than 99 levels/
+        /^ERROR cannot set: 'state\.k0\.k1\.k2\.…\.k97' is nested deeper than 99 levels/
       )
       expect(await state()).toBe(before)
       expect((await cli(['--set', 'state.after=1'], dir, env)).code).toBe(0)
@@ -268,9 +268,25 @@ describe.each<Primary>(['yamlfile', 'jsonfile', 'redis'])(
       put(dir, 'deep.json', JSON.stringify(deep))
       const before = await state()
       const r = await cli(['--set', 'state.deep=file://deep.json'], dir, env)
-      expectOneLine(r, 1, /'state\.deep\.d\.d\.….*' is nested deeper than 99 levels/)
+      expectOneLine(
+        r,
+        1,
+        /^ERROR cannot set: 'state\.deep\.d\.d\.…\.d' is nested deeper than 99 levels/
+      )
       expect(await state()).toBe(before)
       expect((await cli(['--get', 'state.cicdContextDataId'], dir, env)).stdout).toBe(`${id}\n`)
+    })
+
+    it('a file:// JSON value nested 100,000 deep is the same one-line error, not a stack overflow', async () => {
+      put(dir, 'deeper.json', `${'{"d":'.repeat(100_000)}1${'}'.repeat(100_000)}`)
+      const before = await state()
+      const r = await cli(['--set', 'state.deep=file://deeper.json'], dir, env)
+      expectOneLine(
+        r,
+        1,
+        /^ERROR cannot set: 'state\.deep\.d\.d\.…\.d' is nested deeper than 99 levels/
+      )
+      expect(await state()).toBe(before)
     })
   }
 )

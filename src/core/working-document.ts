@@ -1,6 +1,7 @@
 import { PathError } from '../errors.js'
 import { parsePropPath, setAtParsedPath, setAtPath } from './prop-path.js'
 import type { ContextDocument, JsonValue } from './types.js'
+import { checkWritable } from './yaml.js'
 
 /**
  * What no set may replace (`--set`, set-values, captures, generators all write through
@@ -46,6 +47,8 @@ export class WorkingDocument {
   set(path: string, value: JsonValue): void {
     const parsed = parsePropPath(path)
     checkNotReserved(parsed.keys, path)
+    // Early, naming the set, and before structuredClone recurses into a value of any depth.
+    checkWritable(value, 'cannot set', parsed.keys)
     // The document gets a copy; the recorded value stays private and is copied again on replay.
     setAtParsedPath(this.doc, parsed, path, structuredClone(value))
     this.changes.push({ path, value })

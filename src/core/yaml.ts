@@ -163,17 +163,18 @@ export function parseYamlFast(text: string): unknown {
 
 /**
  * Refuses a value the readers would refuse: nested deeper than MAX_NESTING, or more than MAX_NODES
- * values. Called before anything is written (ContextManager, for every store and format, and
+ * values. `at` is where the value will sit (a set's parsed path), so its levels count too. Called before anything is written (ContextManager, for every store and format, and
  * stringifyYaml), so one write can never leave a context unreadable. A single walk that stops at the
  * limit: O(values), about a microsecond per hundred values.
  */
-export function checkWritable(value: unknown, what: string): void {
+export function checkWritable(value: unknown, what: string, at: readonly string[] = []): void {
   const counter = { values: 1 }
-  const path = tooDeep(value, 1, counter)
+  const level = at.length + 1
+  const path = level > MAX_NESTING ? [] : tooDeep(value, level, counter)
   if (path) {
     throw new PathError(
-      `${what}: '${shortPath(path)}' is nested deeper than ${MAX_NESTING} levels, the most the ` +
-        'YAML reader accepts; store it flatter (or as a JSON string)'
+      `${what}: '${shortPath([...at, ...path])}' is nested deeper than ${MAX_NESTING} levels, the ` +
+        'most the YAML reader accepts; store it flatter (or as a JSON string)'
     )
   }
   if (counter.values > MAX_NODES) {
