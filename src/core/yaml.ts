@@ -163,9 +163,10 @@ export function parseYamlFast(text: string): unknown {
 
 /**
  * Refuses a value the readers would refuse: nested deeper than MAX_NESTING, or more than MAX_NODES
- * values. `at` is where the value will sit (a set's parsed path), so its levels count too. Called before anything is written (ContextManager, for every store and format, and
- * stringifyYaml), so one write can never leave a context unreadable. A single walk that stops at the
- * limit: O(values), about a microsecond per hundred values.
+ * values. `at` is where the value will sit (a set's parsed path), so its levels count too. Called
+ * before anything is written (WorkingDocument.set for each value, ContextManager for the whole
+ * document whatever the store's format, stringifyYaml), so one write can never leave a context
+ * unreadable. One walk that stops at the limit: about 65 ns per value (130 µs for 2,000 keys).
  */
 export function checkWritable(value: unknown, what: string, at: readonly string[] = []): void {
   const counter = { values: 1 }
