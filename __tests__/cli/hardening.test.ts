@@ -134,6 +134,27 @@ describe('CLI hardening (in process)', () => {
       pristine()
     })
 
+    it.each([
+      [['--handle-event', '__proto__=ev'], /^ERROR unknown pipeline '__proto__'/],
+      [['--handle-event', 'constructor=ev'], /^ERROR unknown pipeline 'constructor'/],
+      [['--handle-event', 'build=constructor'], /^$/],
+      [
+        ['--init-new', 'x', '--init-cicd-context-name', '__proto__'],
+        /unknown cicd context '__proto__'/
+      ],
+      [
+        ['--init-new', 'x', '--init-cicd-context-name', 'toString'],
+        /unknown cicd context 'toString'/
+      ]
+    ])('names from the command line are looked up as own keys only: %j', async (argv, message) => {
+      const r = await cli(argv, dir, env)
+      expect(r.stderr.trim()).toMatch(message)
+      // An event with no handlers is nothing to do; the others are errors.
+      expect(r.code).toBe(message.source === '^$' ? 0 : 1)
+      expect(stored()).toBe(before)
+      pristine()
+    })
+
     it('a __proto__ key in a file:// value is stored as plain data and read back', async () => {
       put(dir, 'evil.json', '{"__proto__": {"polluted": true}, "ok": 1}')
       expect((await cli(['--set', 'state.data=file://evil.json'], dir, env)).code).toBe(0)
