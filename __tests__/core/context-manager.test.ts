@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it } from '@jest/globals'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { loadConfig } from '../../src/core/config.js'
 import { ContextManager } from '../../src/core/context-manager.js'
 import { silentLogger } from '../../src/core/logger.js'
 import { defaultRegistry } from '../../src/handlers/registry.js'
-import { NotFoundError, PathError } from '../../src/errors.js'
+import { NotFoundError, PathError, UsageError } from '../../src/errors.js'
 import { createStores } from '../../src/stores/create-stores.js'
 import { put } from '../helpers/cli.js'
 
@@ -96,6 +96,75 @@ cicd-contexts:
       ).rejects.toThrow(PathError)
       expect(readFileSync(join(dir, 'ctx.json'), 'utf8')).toBe(before)
       await expect(manager.get('other', 'state.a')).rejects.toThrow(NotFoundError)
+    } finally {
+      await close()
+    }
+  })
+
+  it('refuses a blank or control-character id where ids enter (CLI and init action alike)', async () => {
+    try {
+      for (const id of ['', '  ', 'a\nb', 'a\u0000b']) {
+        await expect(
+          manager.initNew({ id, contextName: 'stage', appConfigPath: 'app.yaml', cwd: dir })
+        ).rejects.toThrow(UsageError)
+      }
+      expect(existsSync(join(dir, 'ctx.json'))).toBe(false)
+    } finally {
+      await close()
+    }
+  })
+
+  it('init refuses reserved and prototype paths in its sets, yet writes variables.<name> itself', async () => {
+    try {
+      const init = (path: string) =>
+        manager.initNew({
+          id: 'm3',
+          contextName: 'stage',
+          appConfigPath: 'app.yaml',
+          cwd: dir,
+          sets: [{ path, value: 'x' }]
+        })
+      await expect(init('state.cicdContextDataId')).rejects.toThrow(
+        "cannot set 'state.cicdContextDataId': 'state.cicdContextDataId' is reserved"
+      )
+      await expect(init('variables')).rejects.toThrow("'variables' is reserved")
+      await expect(init('state.__proto__.a')).rejects.toThrow("'__proto__' is not allowed")
+      expect(existsSync(join(dir, 'ctx.json'))).toBe(false)
+      expect((await init('state.a')).document.variables).toEqual({ v: 'x-demo' })
+    } finally {
+      await close()
+    }
+  })
+
+  it('a generator key cannot reach a prototype or replace the id', async () => {
+    put(
+      dir,
+      'app.yaml',
+      `cicd-contexts:
+  stage:
+    proto:
+      gen: {set: [{key: "state.{{ state.k }}.polluted", value: "1"}]}
+    identity:
+      gen: {set: [{key: state.cicdContextDataId, value: other}]}
+`
+    )
+    try {
+      await manager.initNew({
+        id: 'm4',
+        contextName: 'stage',
+        appConfigPath: 'app.yaml',
+        cwd: dir,
+        sets: [{ path: 'state.k', value: '__proto__' }]
+      })
+      const before = readFileSync(join(dir, 'ctx.json'), 'utf8')
+      await expect(manager.generate('m4', 'identity')).rejects.toThrow(
+        "'state.cicdContextDataId' is reserved"
+      )
+      await expect(manager.generate('m4', 'proto')).rejects.toThrow(
+        "invalid property path 'state.__proto__.polluted': '__proto__' is not allowed as a key"
+      )
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+      expect(readFileSync(join(dir, 'ctx.json'), 'utf8')).toBe(before)
     } finally {
       await close()
     }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
+import { deepMerge } from '../../src/core/merge.js'
 import { setAtPath } from '../../src/core/prop-path.js'
 import type { JsonObject } from '../../src/core/types.js'
 import { PathError } from '../../src/errors.js'
@@ -48,5 +49,54 @@ describe('setAtPath (--set semantics)', () => {
   it('rejects empty keys and inner [] markers', () => {
     expect(() => setAtPath({}, 'a..b', 'x')).toThrow(/empty key/)
     expect(() => setAtPath({}, 'a[].b', 'x')).toThrow(/only allowed at the end/)
+  })
+})
+
+describe('prototype keys (issue 7 item 1)', () => {
+  it.each(['__proto__', 'constructor', 'prototype'])(
+    'refuses %s anywhere in a path, naming the path',
+    (segment) => {
+      for (const path of [
+        `${segment}.a`,
+        `state.${segment}.a`,
+        `state.a.${segment}`,
+        `state.${segment}[]`
+      ]) {
+        const doc: JsonObject = { state: { a: {} } }
+        expect(() => setAtPath(doc, path, '1')).toThrow(
+          new PathError(`invalid property path '${path}': '${segment}' is not allowed as a key`)
+        )
+        expect(doc).toEqual({ state: { a: {} } })
+      }
+      expect(({} as Record<string, unknown>).a).toBeUndefined()
+    }
+  )
+
+  it('walks only own keys: a data key named like an inherited member is created, not crossed', () => {
+    const doc: JsonObject = {}
+    setAtPath(doc, 'state.toString.x', '1')
+    setAtPath(doc, 'state.valueOf[]', 'a')
+    expect(doc).toEqual({ state: { toString: { x: '1' }, valueOf: ['a'] } })
+  })
+
+  it('sets inside a `__proto__` key that data brought in, without touching a prototype', () => {
+    const doc = JSON.parse('{"state": {"__proto__": {"a": 1}}}') as JsonObject
+    setAtPath(doc, 'state.b', '2')
+    expect(Object.keys(doc.state as JsonObject)).toEqual(['__proto__', 'b'])
+    expect(({} as Record<string, unknown>).b).toBeUndefined()
+  })
+})
+
+describe('deepMerge keeps data keys as data', () => {
+  it('a `__proto__` key from a file is merged as an own key, never as a prototype', () => {
+    const base = JSON.parse('{"ctx": {"__proto__": {"enabled": false}, "a": 1}}') as JsonObject
+    const over = JSON.parse('{"ctx": {"__proto__": {"b": 2}}, "__proto__": {"c": 3}}') as JsonObject
+    const merged = deepMerge(base, over, '', ['base.yaml', 'app.yaml'])
+    expect(JSON.stringify(merged)).toBe(
+      '{"ctx":{"__proto__":{"enabled":false,"b":2},"a":1},"__proto__":{"c":3}}'
+    )
+    expect(Object.getPrototypeOf(merged)).toBe(Object.prototype)
+    expect(Object.getPrototypeOf(merged.ctx)).toBe(Object.prototype)
+    expect(({} as Record<string, unknown>).enabled).toBeUndefined()
   })
 })

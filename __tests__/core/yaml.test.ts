@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { parseYaml, stringifyYaml } from '../../src/core/yaml.js'
-import { ConfigError } from '../../src/errors.js'
+import { checkWritable, MAX_NESTING, parseYaml, stringifyYaml } from '../../src/core/yaml.js'
+import { ConfigError, PathError } from '../../src/errors.js'
 
 describe('YAML as PyYAML reads and writes it', () => {
   it('parses YAML 1.1 scalars and merge keys, keeping timestamps as strings', () => {
@@ -99,5 +99,57 @@ describe('YAML as PyYAML reads and writes it', () => {
     expect(() => parseYaml('a: 1\n  b: 2\n', 'bad.yaml')).toThrow(
       /^malformed YAML in bad\.yaml:\d+: /
     )
+  })
+})
+
+describe('what is written can always be read back (issue 7 item 3)', () => {
+  /** `levels` values deep (the document itself is level 1), built from random maps and lists. */
+  function nested(levels: number, seed: number): unknown {
+    let v: unknown = ['x', {}, [], 'a\nb', 3][seed % 5]
+    for (let i = 2; i < levels; i++) {
+      const r = (seed * 31 + i * 7) % 4
+      v = r === 0 ? { a: v } : r === 1 ? [v] : r === 2 ? [1, v, 2] : { a: 1, b: v, c: 'z' }
+    }
+    return { root: v }
+  }
+
+  it(`every shape up to MAX_NESTING (${MAX_NESTING}) levels round-trips`, () => {
+    for (let seed = 0; seed < 60; seed++) {
+      const doc = nested(MAX_NESTING, seed)
+      expect(parseYaml(stringifyYaml(doc), 'doc.yaml')).toEqual(doc)
+    }
+  })
+
+  it('one level more is refused by the writer, with the limit and the path in the message', () => {
+    let deep: unknown = 'x'
+    for (let i = 0; i < MAX_NESTING; i++) deep = { a: deep }
+    expect(() => stringifyYaml(deep)).toThrow(PathError)
+    expect(() => stringifyYaml(deep)).toThrow(
+      /^YAML document: 'a\.a\.a\.a\.…\.a' is nested deeper than 99 levels, the most the YAML reader accepts/
+    )
+    expect(() => checkWritable({ l: [[[[{ k: 'v' }]]]] }, 'doc')).not.toThrow()
+  })
+
+  it('the reader and the writer agree: the deepest writable document is read back', () => {
+    let deepest: unknown = 'x'
+    for (let i = 0; i < MAX_NESTING - 1; i++) deepest = { a: deepest }
+    expect(parseYaml(stringifyYaml(deepest), 'doc.yaml')).toEqual(deepest)
+  })
+
+  it('odd keys and strings round-trip (long, multi-line, control characters, merge-like, surrogates)', () => {
+    const doc = {
+      ['k'.repeat(2000)]: { nested: 1 },
+      '<<': { a: 1 },
+      'a\nb': 1,
+      'a\u0001b': 'x\u0000y',
+      '': 'empty key',
+      '? x': '- y',
+      '~': null,
+      lone: '\ud800',
+      nel: 'x\u0085y\u2028z',
+      star: '*alias &anchor',
+      big: 2 ** 60
+    }
+    expect(parseYaml(stringifyYaml(doc), 'doc.yaml')).toEqual(doc)
   })
 })

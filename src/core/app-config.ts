@@ -2,6 +2,7 @@ import { dirname, resolve } from 'node:path'
 import { ConfigError } from '../errors.js'
 import { readYamlMapping } from './files.js'
 import { deepMerge } from './merge.js'
+import { getOwn } from './own-property.js'
 import { isJsonObject, type JsonObject } from './types.js'
 
 /** The app's pipeline config as read, and merged over its bases. */
@@ -53,7 +54,7 @@ export function selectContext(config: AppConfig, contextName: string): JsonObjec
       config.path
     )
   }
-  const selected = contexts[contextName]
+  const selected = getOwn(contexts, contextName)
   if (selected === undefined) {
     const known = Object.keys(contexts).join(', ') || 'none'
     throw new ConfigError(

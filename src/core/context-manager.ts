@@ -1,4 +1,4 @@
-import { HandlerError, NotFoundError, PathError } from '../errors.js'
+import { HandlerError, NotFoundError, PathError, UsageError } from '../errors.js'
 import type { StoreSet } from '../stores/create-stores.js'
 import { loadAppConfig } from './app-config.js'
 import type { LoadedConfig } from './config.js'
@@ -16,6 +16,7 @@ import { isPlainText } from './templating/plain.js'
 import type { SetOperation } from './set-args.js'
 import { isJsonObject, type ContextDocument, type JsonObject, type JsonValue } from './types.js'
 import { WorkingDocument } from './working-document.js'
+import { checkWritable } from './yaml.js'
 
 export interface ManagerDeps {
   config: LoadedConfig
@@ -68,6 +69,7 @@ export class ContextManager {
 
   /** --init-new: builds a fresh document, applies sets, renders variables, optionally handles an event. */
   async initNew(o: InitOptions): Promise<OperationResult> {
+    checkContextId(o.id)
     const app = loadAppConfig(o.appConfigPath, o.basesDir, o.cwd)
     const work = new WorkingDocument(buildDocument(o.id, o.contextName, app))
     applySets(work, o.sets ?? [], this.deps.logger)
@@ -109,7 +111,7 @@ export class ContextManager {
       return { id: o.id, document: work.doc, changed: work.changedPaths, outcomes: [] }
     }
     let changed: string[] = []
-    const document = await this.deps.stores.primary.update(o.id, (current) => {
+    const document = await this.writePrimary(o.id, (current) => {
       if (!current) throw this.notFound(o.id)
       // Stores pass a freshly read document (see Mutation): modify it in place.
       const work = new WorkingDocument(current)
@@ -207,6 +209,21 @@ export class ContextManager {
     )
   }
 
+  /**
+   * The one way a document reaches the primary (and from there the copies): whatever the store's format,
+   * nothing is written that the YAML reader would refuse, so no write can make the context unreadable.
+   */
+  private writePrimary(
+    id: string,
+    mutate: (current: ContextDocument | undefined) => ContextDocument
+  ): Promise<ContextDocument> {
+    return this.deps.stores.primary.update(id, (current) => {
+      const next = mutate(current)
+      checkWritable(next, `context '${id}'`)
+      return next
+    })
+  }
+
   private async saveCopies(id: string, doc: ContextDocument): Promise<void> {
     await Promise.all(this.deps.stores.copies.map((store) => store.save(id, doc)))
   }
@@ -234,7 +251,7 @@ export class ContextManager {
     if (!dryRun) {
       // An update whose handlers changed nothing leaves the primary as it is; init always writes.
       if (replace || work.changedPaths.length > 0) {
-        document = await this.deps.stores.primary.update(id, mutate)
+        document = await this.writePrimary(id, mutate)
       }
       await this.saveCopies(id, document)
     }
@@ -266,5 +283,22 @@ function applySets(work: WorkingDocument, sets: SetOperation[], logger: Logger):
     // The logger masks registered secrets, so a secret set as a value shows as ***.
     if (logger.isDebug) logger.debug(`set ${path} = ${JSON.stringify(value).slice(0, 500)}`)
     work.set(path, value)
+  }
+}
+
+// C0 and C1 controls, DEL: an id is written into file names, keys, env files and log lines.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/
+
+/**
+ * Where every new id enters (CLI --init-new, the init action's `id`): a blank id or one with control
+ * characters (a newline would split the shell/env copies and log lines) can never be addressed again.
+ */
+export function checkContextId(id: string): void {
+  if (id.trim() === '') throw new UsageError('invalid context id: it must not be blank')
+  if (CONTROL_CHARS.test(id)) {
+    throw new UsageError(
+      `invalid context id ${JSON.stringify(id)}: it must not contain control characters`
+    )
   }
 }

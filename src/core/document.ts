@@ -1,5 +1,6 @@
 import { ConfigError } from '../errors.js'
 import { selectContext, type AppConfig } from './app-config.js'
+import { setOwn } from './own-property.js'
 import { isJsonObject, type ContextDocument, type JsonObject } from './types.js'
 
 /**
@@ -27,7 +28,7 @@ function collectMacros(config: AppConfig): JsonObject {
     if (typeof text !== 'string') {
       throw new ConfigError(`${config.path}: jinja2-macros.${name} must be a string`, config.path)
     }
-    byName[name] = text
+    setOwn(byName, name, text)
     // Stripped, as the Python tool did, so the concatenation adds no whitespace of its own.
     all += text.trim()
   }

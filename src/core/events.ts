@@ -1,6 +1,7 @@
 import { ConfigError } from '../errors.js'
 import type { LoadedConfig } from './config.js'
 import type { Logger } from './logger.js'
+import { getOwn } from './own-property.js'
 import { createTemplateContext, renderOne, type AsyncRender } from './renderer.js'
 import { isJsonObject, type JsonObject, type JsonValue } from './types.js'
 import type { WorkingDocument } from './working-document.js'
@@ -98,7 +99,8 @@ export async function dispatchEvent(
 
 function eventHandlers(doc: JsonObject, ref: EventRef): JsonObject | undefined {
   const pipelines = isJsonObject(doc.pipelines) ? doc.pipelines : {}
-  const pipeline = pipelines[ref.pipeline]
+  // Names come from the command line: only own keys, so `__proto__=x` or `constructor=x` is unknown.
+  const pipeline = getOwn(pipelines, ref.pipeline)
   if (!isJsonObject(pipeline)) {
     const known = Object.keys(pipelines).join(', ') || 'none'
     throw new ConfigError(
@@ -106,7 +108,7 @@ function eventHandlers(doc: JsonObject, ref: EventRef): JsonObject | undefined {
     )
   }
   const all = pipeline['event-handlers']
-  const handlers = isJsonObject(all) ? all[ref.event] : undefined
+  const handlers = isJsonObject(all) ? getOwn(all, ref.event) : undefined
   if (handlers === undefined || handlers === null) return undefined
   if (!isJsonObject(handlers)) {
     throw new ConfigError(
@@ -126,7 +128,7 @@ function blocksOf(
 ): Array<[string, JsonObject]> {
   const where = `${ref.pipeline}=${ref.event} ${handler.kind}`
   if (!isJsonObject(config)) throw new ConfigError(`${where}: the handler config must be a mapping`)
-  if (handler.singleBlockKey in config) return [['default', config]]
+  if (Object.hasOwn(config, handler.singleBlockKey)) return [['default', config]]
   const shared = Object.fromEntries(Object.entries(config).filter(([k]) => SHARED_KEYS.has(k)))
   return Object.entries(config)
     .filter(([k]) => !SHARED_KEYS.has(k))

@@ -1,4 +1,5 @@
 import { ConfigError } from '../errors.js'
+import { getOwn, setOwn } from './own-property.js'
 import { isJsonObject, type JsonObject, type JsonValue } from './types.js'
 
 /**
@@ -12,21 +13,22 @@ export function deepMerge(
   at: string,
   files: [string, string]
 ): JsonObject {
+  // Spread and Object.entries keep a `__proto__` key as own data; reads and writes must too.
   const out: JsonObject = { ...base }
   for (const [key, value] of Object.entries(over)) {
-    const current = out[key]
+    const current = getOwn(out, key)
     const path = at ? `${at}.${key}` : key
     if (current === undefined || current === null || value === null) {
-      out[key] = value
+      setOwn(out, key, value)
     } else if (isJsonObject(current) && isJsonObject(value)) {
-      out[key] = deepMerge(current, value, path, files)
+      setOwn(out, key, deepMerge(current, value, path, files))
     } else if (isJsonObject(current) !== isJsonObject(value)) {
       throw new ConfigError(
         `cannot merge '${path}': it is ${kind(current)} in ${files[0]} but ${kind(value)} in ${files[1]}`,
         files[1]
       )
     } else {
-      out[key] = value
+      setOwn(out, key, value)
     }
   }
   return out

@@ -9,7 +9,19 @@ import { isJsonObject, type JsonObject, type JsonValue } from './types.js'
  */
 type ListMode = 'replace' | 'append' | 'unique'
 
-interface ParsedPath {
+/**
+ * Keys that name JavaScript's prototype machinery rather than data: `node['__proto__'] = …` would
+ * re-parent or (through `Object.prototype`) pollute every object in the process, and `constructor` /
+ * `prototype` lead there. Refused in every path, whoever wrote it (CLI, set-values, captures, generators,
+ * --tmpl-ctx-var), because every one of them is parsed here.
+ */
+export const FORBIDDEN_SEGMENTS: ReadonlySet<string> = new Set([
+  '__proto__',
+  'constructor',
+  'prototype'
+])
+
+export interface ParsedPath {
   keys: string[]
   mode: ListMode
 }
@@ -31,16 +43,30 @@ export function parsePropPath(path: string): ParsedPath {
       `invalid property path '${path}': '[]' and '{}' are only allowed at the end`
     )
   }
+  const forbidden = parts.find((p) => FORBIDDEN_SEGMENTS.has(p))
+  if (forbidden !== undefined) {
+    throw new PathError(`invalid property path '${path}': '${forbidden}' is not allowed as a key`)
+  }
   return { keys: parts, mode }
 }
 
 /** Sets `value` at `path` inside `target` (mutating it). */
 export function setAtPath(target: JsonObject, path: string, value: JsonValue): void {
-  const { keys, mode } = parsePropPath(path)
+  setAtParsedPath(target, parsePropPath(path), path, value)
+}
+
+/** setAtPath for a path the caller has already parsed (and checked); `path` is for messages. */
+export function setAtParsedPath(
+  target: JsonObject,
+  { keys, mode }: ParsedPath,
+  path: string,
+  value: JsonValue
+): void {
   let node = target
   for (let i = 0; i < keys.length - 1; i++) {
     const key = keys[i] as string
-    const next = node[key]
+    // Own keys only: an inherited member is not data (and must not be walked into).
+    const next = Object.hasOwn(node, key) ? node[key] : undefined
     if (next === undefined || next === null) {
       const created: JsonObject = {}
       node[key] = created
@@ -57,7 +83,7 @@ export function setAtPath(target: JsonObject, path: string, value: JsonValue): v
     node[key] = value
     return
   }
-  node[key] = appendItems(node[key], value, mode, path)
+  node[key] = appendItems(Object.hasOwn(node, key) ? node[key] : undefined, value, mode, path)
 }
 
 function appendItems(

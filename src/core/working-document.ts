@@ -1,5 +1,37 @@
-import { setAtPath } from './prop-path.js'
+import { PathError } from '../errors.js'
+import { parsePropPath, setAtParsedPath, setAtPath } from './prop-path.js'
 import type { ContextDocument, JsonValue } from './types.js'
+import { checkWritable } from './yaml.js'
+
+/**
+ * What no set may replace (`--set`, set-values, captures, generators all write through
+ * WorkingDocument.set): the sections every document is built with, whose loss makes it unreadable to
+ * the handlers and templates, and the context's identity, which the stores and copies are keyed by.
+ * Keys inside a section (`state.x`, `variables.x`) stay settable.
+ */
+export const RESERVED_PATHS: ReadonlyMap<string, string> = new Map([
+  ['state', 'a section of every context document; set keys inside it'],
+  ['variables', 'a section of every context document; set keys inside it'],
+  ['jinja2Macros', 'a section of every context document; set keys inside it'],
+  ['appPipelinesConfig', 'a section of every context document; set keys inside it'],
+  ['state.cicdContextDataId', "the context's id, fixed by --init-new"],
+  ['state.cicdContextName', "the context's cicd context, fixed by --init-new"]
+])
+
+/** Throws when `keys` (a parsed path) would replace a reserved key. */
+function checkNotReserved(keys: readonly string[], path: string): void {
+  if (keys.length > 2) return
+  const joined = keys.join('.')
+  const why = RESERVED_PATHS.get(joined)
+  if (why !== undefined) {
+    throw new PathError(`cannot set '${path}': '${joined}' is reserved (${why})`)
+  }
+}
+
+/** Parses and checks a path as WorkingDocument.set would, without setting anything (dry runs). */
+export function checkSettablePath(path: string): void {
+  checkNotReserved(parsePropPath(path).keys, path)
+}
 
 /**
  * The document an operation works on, plus the list of changes it made. Persisting replays the changes
@@ -13,8 +45,12 @@ export class WorkingDocument {
 
   /** Sets a value now (later templates see it) and records it for the persist. */
   set(path: string, value: JsonValue): void {
+    const parsed = parsePropPath(path)
+    checkNotReserved(parsed.keys, path)
+    // Early, naming the set, and before structuredClone recurses into a value of any depth.
+    checkWritable(value, 'cannot set', parsed.keys)
     // The document gets a copy; the recorded value stays private and is copied again on replay.
-    setAtPath(this.doc, path, structuredClone(value))
+    setAtParsedPath(this.doc, parsed, path, structuredClone(value))
     this.changes.push({ path, value })
   }
 

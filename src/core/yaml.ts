@@ -1,6 +1,6 @@
 import * as jsyaml from 'js-yaml'
 import { dump, FAILSAFE_SCHEMA, load, Type, YAMLException } from 'js-yaml'
-import { ConfigError } from '../errors.js'
+import { ConfigError, PathError } from '../errors.js'
 
 /**
  * YAML exactly as PyYAML (the Python tool's parser) reads and writes it, so config files and stored
@@ -116,6 +116,17 @@ const SCHEMA = FAILSAFE_SCHEMA.extend({
 const MAX_NODES = 2_000_000
 
 /**
+ * The deepest nesting a document may have, counting the document itself as level 1 and every value
+ * (scalars and empty collections too) at its own level. The reader and the writer share it, so nothing
+ * is ever written that cannot be read back: the reader's js-yaml `maxDepth` is one more, because
+ * js-yaml spends one extra level on a run of compact nested lists (`- - - x`).
+ */
+export const MAX_NESTING = 99
+// json: duplicate keys take the last value, as PyYAML does, instead of failing. js-yaml reads
+// `maxDepth` (default 100); @types/js-yaml does not declare it, hence the separate object.
+const LOAD_OPTIONS = { schema: SCHEMA, json: true, maxDepth: MAX_NESTING + 1 }
+
+/**
  * Refuses a value whose expanded size (every alias counted as the copy it becomes when the value is
  * cloned, written or sent) is over MAX_NODES. js-yaml builds an alias as a reference to the anchored
  * node, so a plain walk would itself explode; each distinct node is sized once (memoised), making the
@@ -155,8 +166,7 @@ function checkExpansion(value: unknown, source: string): void {
 export function parseYaml(text: string, source: string): unknown {
   let value: unknown
   try {
-    // json: duplicate keys take the last value, as PyYAML does, instead of failing.
-    value = load(text, { schema: SCHEMA, json: true, filename: source })
+    value = load(text, { ...LOAD_OPTIONS, filename: source })
   } catch (error) {
     if (!(error instanceof YAMLException)) throw error
     const line = error.mark ? error.mark.line + 1 : undefined
@@ -168,11 +178,64 @@ export function parseYaml(text: string, source: string): unknown {
   return value
 }
 
+/**
+ * Refuses a value the readers would refuse: nested deeper than MAX_NESTING, or more than MAX_NODES
+ * values. `at` is where the value will sit (a set's parsed path), so its levels count too. Called
+ * before anything is written (WorkingDocument.set for each value, ContextManager for the whole
+ * document whatever the store's format, stringifyYaml), so one write can never leave a context
+ * unreadable. One walk that stops at the limit: about 65 ns per value (130 µs for 2,000 keys).
+ */
+export function checkWritable(value: unknown, what: string, at: readonly string[] = []): void {
+  const counter = { values: 1 }
+  const level = at.length + 1
+  const path = level > MAX_NESTING ? [] : tooDeep(value, level, counter)
+  if (path) {
+    throw new PathError(
+      `${what}: '${shortPath([...at, ...path])}' is nested deeper than ${MAX_NESTING} levels, the ` +
+        'most the YAML reader accepts; store it flatter (or as a JSON string)'
+    )
+  }
+  if (counter.values > MAX_NODES) {
+    throw new PathError(`${what}: more than ${MAX_NODES} values, the most a document may hold`)
+  }
+}
+
+/** The path to the first value below MAX_NESTING, built only on the way out of a failure. */
+function tooDeep(
+  v: unknown,
+  level: number,
+  counter: { values: number }
+): Array<string | number> | undefined {
+  if (v === null || typeof v !== 'object') return undefined
+  const list = Array.isArray(v) ? (v as unknown[]) : undefined
+  const keys = list ? undefined : Object.keys(v)
+  const size = list ? list.length : (keys as string[]).length
+  counter.values += size
+  // Stopping here also bounds the recursion, whatever the input's depth or size.
+  if (size > 0 && level >= MAX_NESTING) return [list ? 0 : ((keys as string[])[0] as string)]
+  if (counter.values > MAX_NODES) return undefined
+  for (let i = 0; i < size; i++) {
+    const key = list ? i : ((keys as string[])[i] as string)
+    const below = tooDeep(list ? list[i] : (v as Record<string, unknown>)[key], level + 1, counter)
+    if (below) return (below.unshift(key), below)
+  }
+  return undefined
+}
+
+function shortPath(keys: Array<string | number>): string {
+  const shown = keys.length > 6 ? [...keys.slice(0, 4), '…', ...keys.slice(-1)] : keys
+  return shown
+    .map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`))
+    .join('')
+    .replace(/^\./, '')
+}
+
 /** Block-style YAML that PyYAML's FullLoader reads back to the same values. */
 export function stringifyYaml(
   value: unknown,
   options: { indent?: number; sortKeys?: boolean } = {}
 ): string {
+  checkWritable(value, 'YAML document')
   return dump(value, {
     schema: SCHEMA,
     noRefs: true,

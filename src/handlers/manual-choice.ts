@@ -1,6 +1,7 @@
 import { ConfigError } from '../errors.js'
 import type { EventHandler, HandlerContext } from '../core/events.js'
 import { tryQueryValue } from '../core/jsonpath.js'
+import { setOwn } from '../core/own-property.js'
 import { isJsonObject, type JsonObject } from '../core/types.js'
 import { parseYaml } from '../core/yaml.js'
 import { postSlackMessage } from './http-post.js'
@@ -61,7 +62,7 @@ async function generateChoices(
         throw new ConfigError(
           `${at}: template must render YAML of one choice ({name: {header, options}})`
         )
-      choices[entry[0]] = entry[1]
+      setOwn(choices, entry[0], entry[1])
     }
   }
 }

@@ -1,6 +1,7 @@
 import { ConfigError } from '../errors.js'
 import type { EventHandler, HandlerOutcome } from '../core/events.js'
 import { isJsonObject, type JsonValue } from '../core/types.js'
+import { checkSettablePath } from '../core/working-document.js'
 
 /** `set-values`: each `{from, to}` — `from` rendered and stripped; when non-blank, stored at rendered `to`. */
 export const setValuesHandler: EventHandler = {
@@ -21,7 +22,9 @@ export const setValuesHandler: EventHandler = {
       ).trim()
       if (!value) continue
       const to = (await ctx.render(item.to, templateContext, `${where} set[${i}].to`)).trim()
-      if (!ctx.dryRun) ctx.work.set(to, value)
+      // A dry run refuses the paths the real run would refuse.
+      if (ctx.dryRun) checkSettablePath(to)
+      else ctx.work.set(to, value)
       captured[to] = value
     }
     return {

@@ -3,9 +3,11 @@ import {
   internals,
   isNode,
   type CompileMethod,
+  type NjCompiler,
   type NjNode,
   type NjNodeClass
 } from './nunjucks-internals.js'
+import { BUDGET_HELPERS } from './budget.js'
 import { isIdentifier } from './policy.js'
 import { REQUIRE_DEFINED } from './sandbox.js'
 import { validateTemplate } from './validate.js'
@@ -18,7 +20,8 @@ import { validateTemplate } from './validate.js'
  * - `a.b` throws when `a` is undefined, naming it, as Jinja2's UndefinedError does;
  * - names, lookups, calls, filters and tests record their 1-based line for error messages;
  * - `{% break %}`/`{% continue %}` (Jinja2's loopcontrols) compile to plain `break;`/`continue;` —
- *   sound because nunjucks compiles a synchronous for-loop to a plain JavaScript `for`.
+ *   sound because nunjucks compiles a synchronous for-loop to a plain JavaScript `for`;
+ * - every loop iteration, output append and `~` reports to the render budget (budget.ts).
  */
 
 const MAX_NAME = 80
@@ -94,6 +97,8 @@ function validating(compile: CompileMethod): CompileMethod {
   }
 }
 
+type LoopBindings = (this: NjCompiler, ...args: unknown[]) => void
+
 const LoopBreak: NjNodeClass = internals.nodes.Node.extend('LoopBreak', { fields: [] })
 const LoopContinue: NjNodeClass = internals.nodes.Node.extend('LoopContinue', { fields: [] })
 
@@ -124,11 +129,24 @@ export function installCompilerPatches(): void {
   // Jinja2's `~` renders an undefined operand as empty; nunjucks' `+ "" +` would write "undefined".
   proto.compileConcat = function (node, frame) {
     const { left, right } = node as unknown as { left: NjNode; right: NjNode }
-    this._emit('(runtime.suppressValue(')
+    this._emit(`runtime.${BUDGET_HELPERS.text}(runtime.suppressValue(`)
     this._compileExpression(left, frame)
     this._emit(', false) + "" + runtime.suppressValue(')
     this._compileExpression(right, frame)
     this._emit(', false))')
+  }
+  // Every kind of loop (list, key/value, unpacking) binds `loop.*` once per iteration, in its body.
+  const emitLoopBindings = proto._emitLoopBindings as unknown as LoopBindings
+  ;(proto as unknown as { _emitLoopBindings: LoopBindings })._emitLoopBindings = function (
+    ...args
+  ) {
+    emitLoopBindings.apply(this, args)
+    this._emitLine(`runtime.${BUDGET_HELPERS.step}();`)
+  }
+  const compileOutput = proto.compileOutput
+  proto.compileOutput = function (node, frame) {
+    compileOutput.call(this, node, frame)
+    this._emitLine(`runtime.${BUDGET_HELPERS.output}(${this.buffer}.length);`)
   }
   proto.compileLoopBreak = function () {
     this._emitLine('break;')

@@ -4,6 +4,7 @@ import { installCompilerPatches, loopControls } from './compiler-patches.js'
 import { ATTRIBUTE_FILTERS, FILTERS, guardAttributeFilter, type Filter } from './filters.js'
 import { internals, type NjEnvironmentInternals } from './nunjucks-internals.js'
 import { installSandbox } from './sandbox.js'
+import { countFilters, installBudget } from './budget.js'
 
 /** Jinja2's sandbox limit on `range`, so `range(10**9)` cannot exhaust memory or hang a run. */
 export const MAX_RANGE = 100_000
@@ -24,6 +25,7 @@ function createEnvironment(): nunjucks.Environment {
   // installJinjaCompat replaces the runtime lookups, so the sandbox must be installed after it.
   internals.installJinjaCompat()
   installSandbox()
+  installBudget()
   installCompilerPatches()
   // No loader, so {% include %}/{% import %}/{% extends %} have no files to read. `dev` keeps the
   // error's line and cause instead of flattening it into a bare Error.
@@ -37,6 +39,7 @@ function createEnvironment(): nunjucks.Environment {
   for (const name of ATTRIBUTE_FILTERS)
     env.addFilter(name, guardAttributeFilter(name, env.getFilter(name)))
   addGlobals(env)
+  countFilters((env as unknown as NjEnvironmentInternals).filters)
   lockDown(env as unknown as NjEnvironmentInternals)
   return env
 }

@@ -31,6 +31,8 @@ export interface NjContext {
 }
 
 export interface NjCompiler {
+  /** Name of the JS variable the current scope's output is appended to. */
+  buffer: string
   _emit(code: string): void
   _emitLine(code: string): void
   _compileExpression(node: NjNode, frame: NjCompileFrame): void

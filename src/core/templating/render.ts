@@ -1,5 +1,6 @@
 import nunjucks from 'nunjucks'
 import { TemplateError, errorMessage } from '../../errors.js'
+import { withRenderBudget } from './budget.js'
 import { getEnvironment } from './environment.js'
 import type { NjTemplateError } from './nunjucks-internals.js'
 import { isPlainText, renderPlainText } from './plain.js'
@@ -40,7 +41,8 @@ export function renderTemplate(
   const source = renderPlainText(template)
   const full = macros === '' ? source : macros + BOUNDARY + source
   try {
-    return compile(full).render(context)
+    const compiled = compile(full)
+    return withRenderBudget(() => compiled.render(context))
   } catch (err) {
     throw failure(err, opts.name, macros)
   }
