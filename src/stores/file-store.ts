@@ -25,6 +25,7 @@ const MAX_LOCK_LOSSES = 3
 export class FileStore implements StateStore {
   readonly name: string
   readonly loadable = true
+  readonly reloadForCopies = true
   private readonly path: string
 
   constructor(

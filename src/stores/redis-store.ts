@@ -45,6 +45,7 @@ function loadIoredis(): Promise<RedisConstructor> {
 export class RedisStore implements StateStore {
   readonly name: string
   readonly loadable = true
+  readonly reloadForCopies = true
   private readonly target: RedisTarget
   private readonly where: string
   private readonly idle: RedisClient[] = []
