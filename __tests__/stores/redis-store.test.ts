@@ -506,9 +506,14 @@ async function stallingProxy(targetPort: number): Promise<{
   close(): Promise<void>
 }> {
   let stalled = false
-  const clients = new Set<Socket>()
-  const server: Server = createServer((client) => {
+  const clients = new Set<Socket>() // connected and not hung up by the client
+  const all: Socket[] = []
+  // allowHalfOpen: a stopped server does not answer the client's FIN either.
+  const server: Server = createServer({ allowHalfOpen: true }, (client) => {
     clients.add(client)
+    all.push(client)
+    // 'end': the client hung up (its FIN arrived); the half-open socket itself stays until destroyed.
+    client.on('end', () => clients.delete(client))
     client.on('close', () => clients.delete(client))
     client.on('error', () => undefined)
     if (stalled) {
@@ -517,6 +522,7 @@ async function stallingProxy(targetPort: number): Promise<{
     }
     const upstream = connect(targetPort, '127.0.0.1')
     upstream.on('error', () => client.destroy())
+    client.on('end', () => upstream.destroy())
     client.on('close', () => upstream.destroy())
     client.on('data', (chunk) => {
       if (!stalled) upstream.write(chunk)
@@ -538,7 +544,7 @@ async function stallingProxy(targetPort: number): Promise<{
       expect(clients.size).toBe(0)
     },
     close: async () => {
-      clients.forEach((c) => c.destroy())
+      all.forEach((c) => c.destroy())
       await new Promise((resolve) => server.close(resolve))
     }
   }
