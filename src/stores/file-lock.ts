@@ -1,10 +1,11 @@
-import { randomBytes } from 'node:crypto'
 import {
   mkdirSync,
   readFileSync,
   readlinkSync,
   renameSync,
   rmSync,
+  rmdirSync,
+  unlinkSync,
   statSync,
   utimesSync,
   writeFileSync
@@ -79,7 +80,7 @@ export async function withFileLock<T>(
 ): Promise<T> {
   const logger = options.logger ?? silentLogger
   const lockDir = `${path}.lock`
-  const me: LockOwner = { ...describeProcess(process.pid), token: randomBytes(12).toString('hex') }
+  const me: LockOwner = { ...describeProcess(process.pid), token: randomToken() }
   let compromised: string | undefined
   await acquire(path, me, options, logger)
   const stopRefresh = keepFresh(lockDir, me, options, (reason) => {
@@ -202,7 +203,7 @@ function takeOverIfAbandoned(
     }
   }
   if (!reason) return false
-  const aside = `${lockDir}.${process.pid}.${randomBytes(6).toString('hex')}.stale`
+  const aside = `${lockDir}.${process.pid}.${randomToken()}.stale`
   try {
     renameSync(lockDir, aside)
   } catch {
@@ -306,10 +307,28 @@ function keepFresh(
 function release(lockDir: string, me: LockOwner, path: string, logger: Logger): void {
   if (readOwner(lockDir)?.token !== me.token) return
   try {
-    rmSync(lockDir, { recursive: true, force: true })
+    removeLockDir(lockDir)
   } catch (err) {
     logger.warning(`could not release the lock on ${path}: ${errorMessage(err)}`)
   }
+}
+
+/** The owner file, then the directory (cheaper than a recursive rm on every write). */
+function removeLockDir(lockDir: string): void {
+  try {
+    unlinkSync(join(lockDir, OWNER_FILE))
+  } catch (err) {
+    if (!isCode(err, 'ENOENT')) throw err
+  }
+  rmdirSync(lockDir)
+}
+
+/**
+ * Tells one holding from another; it need not be secret (the lock guards against accidents, not
+ * attackers), and Math.random spares every write the load of node:crypto.
+ */
+function randomToken(): string {
+  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`
 }
 
 function isCode(err: unknown, code: string): boolean {
