@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { silentLogger } from '../../src/core/logger.js'
+import { silentLogger, type Logger } from '../../src/core/logger.js'
 import type { ContextDocument } from '../../src/core/types.js'
 import { parseYaml } from '../../src/core/yaml.js'
-import { StoreError } from '../../src/errors.js'
-import { FileStore } from '../../src/stores/file-store.js'
+import { ConflictError, StoreError } from '../../src/errors.js'
+import { FileStore, type FileStoreOptions } from '../../src/stores/file-store.js'
 import type { FileSettings } from '../../src/stores/settings.js'
 
 let dir: string
@@ -99,6 +99,97 @@ describe.each(['yamlfile', 'jsonfile'] as const)('FileStore (%s)', (type) => {
     expect(
       readdirSync(dirname(path)).filter((n) => n.startsWith('.') || n.endsWith('.lock'))
     ).toEqual([])
+  })
+})
+
+/** Records warnings, so a test can tell a retried update from a silent one. */
+function recorder(): Logger & { warnings: string[] } {
+  const warnings: string[] = []
+  return {
+    warnings,
+    debug: () => {},
+    info: () => {},
+    warning: (m) => warnings.push(m),
+    error: () => {},
+    addSecret: () => {},
+    isDebug: false
+  }
+}
+
+function primary(path: string, logger: Logger, options: FileStoreOptions): FileStore {
+  return new FileStore({ name: 'yamlfile', type: 'yamlfile', isPrimary: true, path }, logger, {
+    timeoutMs: 5000,
+    ...options
+  })
+}
+
+function setKey(key: string, value: string, calls?: { n: number }) {
+  return (cur: ContextDocument | undefined): ContextDocument => {
+    if (!cur) throw new Error('expected the stored document')
+    if (calls) calls.n++
+    return { ...cur, state: { ...cur.state, [key]: value } }
+  }
+}
+
+describe('a writer that stalls past the stale time holding the lock', () => {
+  it('loses it to a second writer, then re-applies its update: both updates are kept', async () => {
+    const path = join(dir, 'stalled/doc.yaml')
+    const id = 'stall'
+    await primary(path, silentLogger, {}).update(id, () => doc(id))
+    // One clock for both writers; moving it forward makes the first writer's lock look stale.
+    let offset = 0
+    const now = (): number => Date.now() + offset
+    let reachedRename!: () => void
+    const atRename = new Promise<void>((resolve) => (reachedRename = resolve))
+    let resume!: () => void
+    const resumed = new Promise<void>((resolve) => (resume = resolve))
+    let paused = 0
+    const firstLog = recorder()
+    const first = primary(path, firstLog, {
+      now,
+      pauseBeforeRename: async () => {
+        if (paused++ > 0) return
+        reachedRename()
+        await resumed // stopped here: new content written to a temp file, not yet renamed
+      }
+    })
+    const firstCalls = { n: 0 }
+    const firstUpdate = first.update(id, setKey('first', '1', firstCalls))
+    await atRename
+    offset = 11_000 // the 10 s stale time has passed for everyone but the stopped writer
+    const secondLog = recorder()
+    await primary(path, secondLog, { now }).update(id, setKey('second', '2'))
+    expect(secondLog.warnings.join('\n')).toContain(`took over the lock on ${path}`)
+    expect((await store('yamlfile', path).load(id))?.state).toMatchObject({ second: '2' })
+    resume()
+    await firstUpdate
+    expect((await store('yamlfile', path).load(id))?.state).toMatchObject({
+      first: '1',
+      second: '2'
+    })
+    // The first writer found its lock gone before renaming, wrote nothing, and re-applied its change.
+    expect(firstCalls.n).toBe(2)
+    expect(firstLog.warnings.join('\n')).toContain(`lost the lock on ${path}`)
+    expect(existsSync(`${path}.lock`)).toBe(false)
+    expect(readdirSync(dirname(path))).toEqual(['doc.yaml'])
+  })
+
+  it('fails loudly, writing nothing, when it keeps losing the lock', async () => {
+    const path = join(dir, 'always-lost/doc.yaml')
+    const id = 'lost'
+    await primary(path, silentLogger, {}).update(id, () => doc(id))
+    const before = readFileSync(path, 'utf8')
+    const thief = primary(path, silentLogger, {
+      // Another writer takes the lock over every time this one is about to rename.
+      pauseBeforeRename: async () => rmSync(`${path}.lock`, { recursive: true, force: true })
+    })
+    const err = await thief.update(id, setKey('x', '1')).catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(ConflictError)
+    expect((err as Error).message).toBe(
+      `lost the lock on ${path} (another writer took it over after it went stale); nothing was written`
+    )
+    expect(readFileSync(path, 'utf8')).toBe(before)
+    expect(readdirSync(dirname(path))).toEqual(['doc.yaml'])
   })
 })
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { randomUUID } from 'node:crypto'
-import { createServer, type Socket } from 'node:net'
+import { connect, createServer, type Server, type Socket } from 'node:net'
+import { performance } from 'node:perf_hooks'
 import { Redis } from 'ioredis'
 import type { Logger } from '../../src/core/logger.js'
 import { silentLogger } from '../../src/core/logger.js'
@@ -356,10 +357,78 @@ describe('RedisStore', () => {
       expect(err).toBeInstanceOf(StoreError)
       const message = (err as Error).message
       expect(message).toMatch(/^cannot connect to redis at 127\.0\.0\.1:\d+: WRONGPASS/)
+      expect(message).toContain('(check datasources.redis username/password)')
       expect(message).not.toContain('\n')
       expect(message).not.toContain(password)
     }
     expect(lines.join('\n')).not.toContain(password)
+  })
+
+  it('refuses a db the server does not have, in one line naming the setting, and writes nowhere', async () => {
+    const id = newId()
+    const s = store({ db: 99 })
+    for (const attempt of [s.update(id, () => doc(id)), s.load(id), s.save(id, doc(id))]) {
+      const err = await attempt.catch((e: unknown) => e)
+      expect(err).toBeInstanceOf(StoreError)
+      const message = (err as Error).message
+      expect(message).toMatch(
+        /^cannot connect to redis at 127\.0\.0\.1:\d+: ERR DB index is out of range \(check datasources\.redis db: 99\)$/
+      )
+    }
+    expect(await raw.exists(id)).toBe(0)
+    const viaUrl = new RedisStore(
+      { name: 'redis', type: 'redis', isPrimary: true, url: redisUrl(99) },
+      silentLogger
+    )
+    stores.push(viaUrl)
+    await expect(viaUrl.save(id, doc(id))).rejects.toThrow('(check datasources.redis db: 99)')
+    expect(await raw.exists(id)).toBe(0)
+  })
+
+  it('refuses an unknown user and a missing password like a wrong password, never echoing it', async () => {
+    const password = redisInfo().password
+    const unknown = await store({ username: 'no-such-user' })
+      .load('x')
+      .catch((e: unknown) => e)
+    expect(unknown).toBeInstanceOf(StoreError)
+    expect((unknown as Error).message).toMatch(
+      /^cannot connect to redis at 127\.0\.0\.1:\d+: WRONGPASS .*\(check datasources\.redis username\/password\)$/
+    )
+    expect((unknown as Error).message).not.toContain(password)
+    // No credentials at all: the default user is off, so the first command is refused.
+    const anonymous = await store({ username: undefined, password: undefined })
+      .load('x')
+      .catch((e: unknown) => e)
+    expect(anonymous).toBeInstanceOf(StoreError)
+    expect((anonymous as Error).message).toMatch(/^redis GET of key "x" at .* failed: NOAUTH/)
+  })
+
+  it('fails a stalled server within one command timeout (no QUIT wait) and drops the socket', async () => {
+    const timeoutMs = 1000
+    const proxy = await stallingProxy(redisInfo().port)
+    const id = newId()
+    try {
+      const s = store({ port: proxy.port, commandTimeoutMs: timeoutMs })
+      await s.update(id, () => doc(id)) // the pooled connection is now ready
+      proxy.stall()
+      for (const op of [() => s.update(id, setKey('k', 'v')), () => s.load(id)]) {
+        const started = performance.now()
+        const err = await op().catch((e: unknown) => e)
+        const elapsed = performance.now() - started
+        expect(err).toBeInstanceOf(StoreError)
+        expect((err as Error).message).toMatch(/^(redis WATCH|cannot connect).*timed out$/)
+        // The old code waited a second commandTimeoutMs for QUIT: 2x. Slack for a loaded machine.
+        expect(elapsed).toBeLessThan(timeoutMs * 1.6)
+        // The store closed its socket at once (no wait for a FIN the stalled server never sends).
+        await proxy.allClosed(200)
+      }
+      const started = performance.now()
+      await s.close()
+      expect(performance.now() - started).toBeLessThan(200)
+    } finally {
+      await proxy.close()
+    }
+    expect(parseYaml(String(await raw.get(id)), id)).toEqual(doc(id))
   })
 
   it('rejects use after close', async () => {
@@ -425,3 +494,60 @@ function closedPort(): Promise<number> {
     })
   })
 }
+
+/**
+ * A TCP proxy to the real server that can be told to stall: from then on it swallows what clients send
+ * and answers nothing, like a server under SIGSTOP whose kernel still accepts connections.
+ */
+async function stallingProxy(targetPort: number): Promise<{
+  port: number
+  stall(): void
+  allClosed(withinMs: number): Promise<void>
+  close(): Promise<void>
+}> {
+  let stalled = false
+  const clients = new Set<Socket>() // connected and not hung up by the client
+  const all: Socket[] = []
+  // allowHalfOpen: a stopped server does not answer the client's FIN either.
+  const server: Server = createServer({ allowHalfOpen: true }, (client) => {
+    clients.add(client)
+    all.push(client)
+    // 'end': the client hung up (its FIN arrived); the half-open socket itself stays until destroyed.
+    client.on('end', () => clients.delete(client))
+    client.on('close', () => clients.delete(client))
+    client.on('error', () => undefined)
+    if (stalled) {
+      client.resume() // read and discard, so the proxy notices when the client hangs up
+      return
+    }
+    const upstream = connect(targetPort, '127.0.0.1')
+    upstream.on('error', () => client.destroy())
+    client.on('end', () => upstream.destroy())
+    client.on('close', () => upstream.destroy())
+    client.on('data', (chunk) => {
+      if (!stalled) upstream.write(chunk)
+    })
+    upstream.on('data', (chunk) => {
+      if (!stalled) client.write(chunk)
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const address = server.address()
+  return {
+    port: typeof address === 'object' && address ? address.port : 0,
+    stall: () => {
+      stalled = true
+    },
+    allClosed: async (withinMs) => {
+      const deadline = performance.now() + withinMs
+      while (clients.size > 0 && performance.now() < deadline) await sleep(5)
+      expect(clients.size).toBe(0)
+    },
+    close: async () => {
+      all.forEach((c) => c.destroy())
+      await new Promise((resolve) => server.close(resolve))
+    }
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))

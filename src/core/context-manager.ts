@@ -224,8 +224,9 @@ export class ContextManager {
     })
   }
 
+  /** The stores write the copies from a fresh read, in order: a copy never goes back in time. */
   private async saveCopies(id: string, doc: ContextDocument): Promise<void> {
-    await Promise.all(this.deps.stores.copies.map((store) => store.save(id, doc)))
+    await this.deps.stores.saveCopies(id, doc)
   }
 
   private async dispatch(

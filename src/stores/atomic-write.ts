@@ -11,7 +11,7 @@ import {
   writeFileSync
 } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
-import { StoreError, errorMessage } from '../errors.js'
+import { CicdError, StoreError, errorMessage } from '../errors.js'
 
 /**
  * Replaces `path` with `data` so that a reader sees the old content or the new one, never a torn file:
@@ -26,6 +26,11 @@ export interface AtomicWriteOptions {
    * reader never sees a torn file.
    */
   durable?: boolean
+  /**
+   * Runs after the bytes are written (and fsynced), immediately before the rename that publishes them;
+   * throwing cancels the write. A locked writer checks here that it still owns its lock.
+   */
+  beforeRename?: () => void | Promise<void>
 }
 
 export async function writeFileAtomic(
@@ -45,9 +50,11 @@ export async function writeFileAtomic(
     } finally {
       closeSync(fd)
     }
+    await options.beforeRename?.()
     renameSync(temp, path)
   } catch (error) {
     rmSync(temp, { force: true })
+    if (error instanceof CicdError) throw error
     throw new StoreError(`cannot write ${path}: ${errorMessage(error)}`, { cause: error })
   }
   if (durable) syncDirectory(dir)

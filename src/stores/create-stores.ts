@@ -1,6 +1,8 @@
 import { loadGithubStorage } from './github-storage-loader.js'
 import type { Logger } from '../core/logger.js'
+import type { ContextDocument } from '../core/types.js'
 import { ConfigError, errorMessage } from '../errors.js'
+import { withFileLock } from './file-lock.js'
 import { createFileStore } from './file-store.js'
 import { createIdFileStore } from './id-file-store.js'
 import { LOADABLE_TYPES, type DatasourceSettings } from './settings.js'
@@ -10,6 +12,11 @@ import type { StateStore } from './state-store.js'
 export interface StoreSet {
   primary: StateStore
   copies: StateStore[]
+  /**
+   * Refreshes the copies after a write (or a --load) of `id`; `committed` is what this process stored
+   * or read. See writeCopies: the copies never go back in time.
+   */
+  saveCopies(id: string, committed: ContextDocument): Promise<void>
   close(): Promise<void>
 }
 
@@ -37,7 +44,47 @@ export async function createStores(
   }
   if (!primary) throw new ConfigError('no primary datasource was built')
   const copies = built.filter((store) => store !== primary)
-  return { primary, copies, close: () => closeStores(built, logger) }
+  const lockPath = copiesLockPath(settings.filter((s) => s !== primarySettings))
+  const thePrimary = primary
+  return {
+    primary,
+    copies,
+    saveCopies: (id, committed) =>
+      writeCopies({ primary: thePrimary, copies, lockPath, logger }, id, committed),
+    close: () => closeStores(built, logger)
+  }
+}
+
+/**
+ * Concurrent writers each commit, then write the copies: written from each one's own commit, an older
+ * commit's copy could land last. So the copies are written under a local lock, from a read of the
+ * primary taken under that lock (after this writer's commit): whoever takes the lock last reads the
+ * newest state, and since the primary's history only moves forward, each copy write is at least as
+ * new as the one before it. The cost is one read of the primary per write (one round trip for Redis,
+ * a local read for files). A primary whose read is expensive (actions-cache: a download) says so by
+ * not setting `reloadForCopies`; its copies are written from the committed document, still in lock
+ * order. What remains: a writer stalled over 10 s inside the copies lock loses it (the lock goes
+ * stale) and may then write an older state over a newer one, until the next write or --load.
+ */
+async function writeCopies(
+  set: { primary: StateStore; copies: StateStore[]; lockPath?: string; logger: Logger },
+  id: string,
+  committed: ContextDocument
+): Promise<void> {
+  const { primary, copies, lockPath, logger } = set
+  if (copies.length === 0) return
+  const write = async (): Promise<void> => {
+    const doc = (primary.reloadForCopies && (await primary.load(id))) || committed
+    await Promise.all(copies.map((store) => store.save(id, doc)))
+  }
+  if (!lockPath) return write()
+  await withFileLock(lockPath, write, { logger })
+}
+
+/** The copies lock lives beside the first local copy: `<its path>.copies.lock/`. */
+function copiesLockPath(copies: DatasourceSettings[]): string | undefined {
+  for (const s of copies) if ('path' in s && s.path) return `${s.path}.copies`
+  return undefined
 }
 
 function checkPrimary(settings: DatasourceSettings[]): DatasourceSettings {

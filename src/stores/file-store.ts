@@ -5,12 +5,18 @@ import { isJsonObject } from '../core/types.js'
 import { parseYaml, stringifyYaml } from '../core/yaml.js'
 import { StoreError, errorMessage } from '../errors.js'
 import { writeFileAtomic } from './atomic-write.js'
-import { withFileLock, type FileLockOptions } from './file-lock.js'
+import { LockLostError, withFileLock, type FileLockOptions } from './file-lock.js'
 import type { FileSettings } from './settings.js'
 import type { Mutation, StateStore } from './state-store.js'
 
-/** Options beyond the config file; tests shorten the lock wait. */
-export type FileStoreOptions = Pick<FileLockOptions, 'timeoutMs' | 'staleMs'>
+/** Options beyond the config file; tests shorten the lock wait, move the clock and pause a writer. */
+export interface FileStoreOptions extends Pick<FileLockOptions, 'timeoutMs' | 'staleMs' | 'now'> {
+  /** Test seam: awaited after the new content is written, just before the ownership check and rename. */
+  pauseBeforeRename?: () => Promise<void>
+}
+
+/** Updates that lost the lock (stalled past the stale time) are retried this often, then fail loudly. */
+const MAX_LOCK_LOSSES = 3
 
 /**
  * `yamlfile` / `jsonfile`: the document in one local file. Usually a copy for shells and tools; as the
@@ -19,6 +25,7 @@ export type FileStoreOptions = Pick<FileLockOptions, 'timeoutMs' | 'staleMs'>
 export class FileStore implements StateStore {
   readonly name: string
   readonly loadable = true
+  readonly reloadForCopies = true
   private readonly path: string
 
   constructor(
@@ -47,17 +54,32 @@ export class FileStore implements StateStore {
     return doc
   }
 
+  /**
+   * Read-modify-write under the file lock. The lock's ownership is checked immediately before the
+   * rename (see file-lock.ts for the window that remains): a writer that stalled past the stale time
+   * and lost the lock to another writer writes nothing, reloads and re-applies its mutation.
+   */
   async update(id: string, mutate: Mutation): Promise<ContextDocument> {
-    return withFileLock(
-      this.path,
-      async (lock) => {
-        const next = mutate(await this.load(id))
-        lock.assertHeld()
-        await this.write(next, true)
-        return next
-      },
-      { ...this.options, logger: this.logger }
-    )
+    const { pauseBeforeRename, ...lockOptions } = this.options
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await withFileLock(
+          this.path,
+          async (lock) => {
+            const next = mutate(await this.load(id))
+            await this.write(next, true, async () => {
+              await pauseBeforeRename?.()
+              lock.assertHeld()
+            })
+            return next
+          },
+          { ...lockOptions, logger: this.logger }
+        )
+      } catch (err) {
+        if (!(err instanceof LockLostError) || attempt >= MAX_LOCK_LOSSES) throw err
+        this.logger.warning(`${this.name}: ${err.message}; re-applying the update`)
+      }
+    }
   }
 
   async save(_id: string, doc: ContextDocument): Promise<void> {
@@ -67,8 +89,15 @@ export class FileStore implements StateStore {
 
   async close(): Promise<void> {}
 
-  private async write(doc: ContextDocument, durable: boolean): Promise<void> {
-    await writeFileAtomic(this.path, serializeDocument(this.settings.type, doc), { durable })
+  private async write(
+    doc: ContextDocument,
+    durable: boolean,
+    beforeRename?: () => Promise<void>
+  ): Promise<void> {
+    await writeFileAtomic(this.path, serializeDocument(this.settings.type, doc), {
+      durable,
+      beforeRename
+    })
     this.logger.debug(`${this.name}: wrote ${this.path}`)
   }
 

@@ -45,6 +45,7 @@ function loadIoredis(): Promise<RedisConstructor> {
 export class RedisStore implements StateStore {
   readonly name: string
   readonly loadable = true
+  readonly reloadForCopies = true
   private readonly target: RedisTarget
   private readonly where: string
   private readonly idle: RedisClient[] = []
@@ -175,11 +176,55 @@ export class RedisStore implements StateStore {
     })
     try {
       await conn.connect()
-      return conn
     } catch (err) {
       await this.quit(conn)
       const reason = firstLine(this.sanitize(lastError?.message ?? errorMessage(err)))
       throw new StoreError(`cannot connect to redis at ${this.where}: ${reason}`)
+    }
+    try {
+      await this.handshake(conn)
+      return conn
+    } catch (err) {
+      await this.quit(conn)
+      throw err
+    }
+  }
+
+  /**
+   * AUTH and SELECT, sent by us (pipelined: one round trip) and their replies checked. ioredis' own
+   * handshake only reports a failed SELECT as an 'error' event and then goes ready on db 0, so a `db`
+   * the server lacks would silently write to db 0; and its HELLO/AUTH failures are partly console
+   * warnings. Nothing else is sent on the connection before this resolves.
+   */
+  private async handshake(conn: RedisClient): Promise<void> {
+    const t = this.target
+    const steps: { setting: string; add: (p: ChainableCommander) => ChainableCommander }[] = []
+    if (t.password !== undefined || t.username !== undefined) {
+      steps.push({
+        setting: t.username === undefined ? 'password' : 'username/password',
+        add: (p) =>
+          t.username === undefined ? p.auth(t.password ?? '') : p.auth(t.username, t.password ?? '')
+      })
+    }
+    if (t.db !== 0) {
+      steps.push({ setting: `db: ${t.db}`, add: (p) => p.select(t.db) })
+    }
+    if (steps.length === 0) return
+    let replies: [Error | null, unknown][] | null
+    try {
+      replies = await steps.reduce((p, step) => step.add(p), conn.pipeline()).exec()
+    } catch (err) {
+      const reason = firstLine(this.sanitize(errorMessage(err)))
+      throw new StoreError(`cannot connect to redis at ${this.where}: ${reason}`)
+    }
+    for (const [i, step] of steps.entries()) {
+      const [err, reply] = replies?.[i] ?? [new Error('no reply'), undefined]
+      if (!err && reply === 'OK') continue
+      const reason = firstLine(this.sanitize(err ? errorMessage(err) : 'unexpected reply'))
+      // Only the server's refusal points at a setting; a timeout or a dropped connection does not.
+      const hint =
+        !err || err.name === 'ReplyError' ? ` (check datasources.redis ${step.setting})` : ''
+      throw new StoreError(`cannot connect to redis at ${this.where}: ${reason}${hint}`)
     }
   }
 
@@ -189,9 +234,9 @@ export class RedisStore implements StateStore {
     return {
       host: t.host,
       port: t.port,
-      db: t.db,
-      username: t.username,
-      password: t.password,
+      // No db, username or password here: handshake() sends AUTH and SELECT itself and checks the
+      // replies. RESP2 (no HELLO), as the Python tool speaks.
+      protocol: 2,
       tls: t.tls,
       lazyConnect: true,
       connectTimeout: this.settings.connectTimeoutMs ?? DEFAULT_TIMEOUT_MS,
@@ -205,10 +250,7 @@ export class RedisStore implements StateStore {
       // The ready check runs INFO, which locked-down ACL users may not run (ioredis then warns on stdout).
       enableReadyCheck: false,
       enableAutoPipelining: false,
-      disableClientInfo: true,
-      // How long a closing socket may wait for the server's FIN; a silent server would otherwise hold
-      // every failure back by ioredis' default 2 s.
-      disconnectTimeout: 500
+      disableClientInfo: true
     }
   }
 
@@ -227,16 +269,19 @@ export class RedisStore implements StateStore {
     return new StoreError(`redis ${op} of key "${key}" at ${this.where} failed: ${reason}`)
   }
 
+  /**
+   * Closes the socket at once, without QUIT: every reply we wait for has arrived (or timed out), so
+   * there is nothing to flush, and waiting for QUIT's answer (or for the FIN of a stalled server,
+   * ioredis' disconnectTimeout) would add up to another commandTimeoutMs to every failure and keep
+   * the process alive after it.
+   */
   private async quit(conn: RedisClient): Promise<void> {
     this.open.delete(conn)
-    if (conn.status === 'ready') {
-      await withTimeout(conn.quit(), this.settings.commandTimeoutMs ?? DEFAULT_TIMEOUT_MS).catch(
-        () => undefined
-      )
-    }
-    // On an ended client, disconnect() arms a 2 s timer that waits for a close event that already
+    // On an ended client, disconnect() arms a timer that waits for a close event that already
     // happened, keeping the process alive for nothing.
     if (conn.status !== 'end') conn.disconnect()
+    // Before connect() there is no stream yet, whatever the type says.
+    ;(conn.stream as RedisClient['stream'] | undefined)?.destroy()
   }
 
   /** ioredis messages can echo connection details; the password must never reach a log or an error. */
@@ -328,14 +373,6 @@ function backoffMs(attempt: number): number {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms))
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms)
-  })
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
 }
 
 function firstLine(text: string): string {

@@ -17,6 +17,12 @@ export interface StateStore {
   readonly name: string
   /** Whether this store can be the source of truth (load/update). */
   readonly loadable: boolean
+  /**
+   * Set by a primary whose `load` is cheap (one round trip, a local read): after each write the local
+   * copies are then written from a fresh read taken under the copies lock, so they never go back in
+   * time (create-stores.ts, writeCopies). Unset: copies are written from the committed document.
+   */
+  readonly reloadForCopies?: boolean
   /** The document stored under `id`, or undefined when there is none. */
   load(id: string): Promise<ContextDocument | undefined>
   /**
