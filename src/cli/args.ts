@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { parseEventRef } from '../core/events.js'
 import { UsageError } from '../errors.js'
 
 /**
@@ -111,6 +112,18 @@ export function selectOperation(a: CliArgs): Operation {
   throw new UsageError(
     'nothing to do: give one of --init-new, --load, --get, --set, --generate, --handle-event'
   )
+}
+
+/**
+ * Malformed flag values are usage errors (exit 2), reported before any file is read; the values are
+ * parsed again where they are used.
+ */
+export function checkFlagValues(a: CliArgs): void {
+  if (a.handleEvent !== undefined) parseEventRef(a.handleEvent)
+  for (const pair of a.tmplCtxVar) {
+    if (pair.indexOf('=') <= 0)
+      throw new UsageError(`--tmpl-ctx-var '${pair}': expected path=expression`)
+  }
 }
 
 function firstLine(text: string): string {

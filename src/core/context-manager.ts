@@ -60,7 +60,7 @@ export interface GetResult {
 }
 
 /**
- * The operations of DESIGN §4 on one set of stores. Every write is a read-modify-write against the primary
+ * The operations (ARCHITECTURE.md, "Operations") on one set of stores. Every write is a read-modify-write against the primary
  * that replays this call's changes on the freshest document, then refreshes the local copies.
  */
 export class ContextManager {
@@ -134,6 +134,7 @@ export class ContextManager {
     tmplCtxVars: string[] = []
   ): Promise<GetResult[]> {
     const doc = await this.read(id)
+    await this.restoreMissingCopies(id, doc)
     let context: JsonObject | undefined
     const results: GetResult[] = []
     for (const expression of expressions) {
@@ -209,6 +210,17 @@ export class ContextManager {
 
   private async saveCopies(id: string, doc: ContextDocument): Promise<void> {
     await Promise.all(this.deps.stores.copies.map((store) => store.save(id, doc)))
+  }
+
+  /**
+   * As the Python tool's `--get` did when it found no local copy: the copies that are missing are written
+   * from the document just read; one that exists is never overwritten.
+   */
+  private async restoreMissingCopies(id: string, doc: ContextDocument): Promise<void> {
+    const missing = []
+    for (const store of this.deps.stores.copies)
+      if (store.exists && !(await store.exists(id))) missing.push(store)
+    await Promise.all(missing.map((store) => store.save(id, doc)))
   }
 
   private async dispatch(
