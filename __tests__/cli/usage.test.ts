@@ -38,7 +38,9 @@ describe('CLI: usage errors, unknown events, --get re-creating local copies', ()
     [['--handle-event', 'build'], /^ERROR --handle-event 'build': expected pipeline=event$/],
     [['--handle-event', '=success'], /expected pipeline=event/],
     [['--handle-event', 'a=b=c'], /expected pipeline=event/],
-    [['--get', 'state.v', '--tmpl-ctx-var', 'novalue'], /--tmpl-ctx-var 'novalue'/]
+    [['--get', 'state.v', '--tmpl-ctx-var', 'novalue'], /--tmpl-ctx-var 'novalue'/],
+    [['--get', 'state.list[0'], /^ERROR invalid JSONPath 'state.list\[0': unbalanced/],
+    [['--generate', 'a...b'], /^ERROR invalid JSONPath 'a...b': misplaced '.'$/]
   ])('%j exits 2 with one line, before reading any file', async (argv, message) => {
     const before = primary()
     // No config at all: a flag error must still be the error reported.
