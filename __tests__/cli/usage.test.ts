@@ -89,3 +89,25 @@ describe('CLI: usage errors, unknown events, --get re-creating local copies', ()
     expect(existsSync(file('cicdContextData.sh'))).toBe(true)
   })
 })
+
+describe('CLI: --get when a missing copy cannot be written', () => {
+  it('still prints the value, with one WARNING line', async () => {
+    const dir = writeProject('jsonfile')
+    try {
+      expect((await cli(dir, ['--init-new', 'ctx-ro'], projectEnv())).code).toBe(0)
+      // The idfile now lives under a regular file: it is missing, and writing it fails (ENOTDIR).
+      writeFileSync(join(dir, 'blocker'), 'a file, not a directory')
+      const config = readFileSync(join(dir, 'config.yaml'), 'utf8')
+      writeFileSync(
+        join(dir, 'config.yaml'),
+        config.replace('localdata/cicdContextData.id', 'blocker/cicdContextData.id')
+      )
+      const r = await cli(dir, ['--get', 'state.cicdContextName'], projectEnv('ctx-ro'))
+      expect(r.code).toBe(0)
+      expect(r.stdout).toBe('stage\n')
+      expect(r.stderr).toMatch(/^WARNING could not re-create idfile: .+\n$/)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})

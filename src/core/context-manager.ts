@@ -1,5 +1,6 @@
-import { HandlerError, NotFoundError, PathError } from '../errors.js'
+import { errorMessage, HandlerError, NotFoundError, PathError } from '../errors.js'
 import type { StoreSet } from '../stores/create-stores.js'
+import type { StateStore } from '../stores/state-store.js'
 import { loadAppConfig } from './app-config.js'
 import type { LoadedConfig } from './config.js'
 import { buildDocument, variableTemplates } from './document.js'
@@ -60,8 +61,9 @@ export interface GetResult {
 }
 
 /**
- * The operations (ARCHITECTURE.md, "Operations") on one set of stores. Every write is a read-modify-write against the primary
- * that replays this call's changes on the freshest document, then refreshes the local copies.
+ * The operations (ARCHITECTURE.md, "Operations") on one set of stores. Every write is a read-modify-write
+ * against the primary that replays this call's changes on the freshest document, then refreshes the
+ * local copies.
  */
 export class ContextManager {
   constructor(private readonly deps: ManagerDeps) {}
@@ -217,10 +219,17 @@ export class ContextManager {
    * from the document just read; one that exists is never overwritten.
    */
   private async restoreMissingCopies(id: string, doc: ContextDocument): Promise<void> {
-    const missing = []
+    const missing: StateStore[] = []
     for (const store of this.deps.stores.copies)
       if (store.exists && !(await store.exists(id))) missing.push(store)
-    await Promise.all(missing.map((store) => store.save(id, doc)))
+    // The value read is right either way: a copy that cannot be written is a warning, not a failed read.
+    const results = await Promise.allSettled(missing.map((store) => store.save(id, doc)))
+    results.forEach((r, i) => {
+      if (r.status === 'rejected')
+        this.deps.logger.warning(
+          `could not re-create ${missing[i]?.name}: ${errorMessage(r.reason)}`
+        )
+    })
   }
 
   private async dispatch(
