@@ -1,5 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
-import { readFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { parse } from 'yaml'
 
 /** What a user pinning a release relies on: licence, notices, metadata, the release workflow. */
@@ -63,7 +66,10 @@ describe('release metadata', () => {
     const workflow = parse(text) as {
       on: { workflow_dispatch: { inputs: Record<string, unknown> } }
       permissions: Record<string, string>
-      jobs: Record<string, { steps: Array<{ run?: string; env?: Record<string, string> }> }>
+      jobs: Record<
+        string,
+        { steps: Array<{ id?: string; run?: string; env?: Record<string, string> }> }
+      >
     }
     const steps = Object.values(workflow.jobs).flatMap((job) => job.steps)
 
@@ -76,6 +82,54 @@ describe('release metadata', () => {
     it('passes the input to scripts through env only, never ${{ }} inside run', () => {
       for (const step of steps) expect(step.run ?? '').not.toContain('${{')
       expect(steps.some((s) => s.env?.VERSION === '${{ inputs.version }}')).toBe(true)
+    })
+
+    /** Runs the workflow's version check as the runner would: bash, the input in env only. */
+    function checkVersion(version: string): { code: number | null; out: string; major?: string } {
+      const script = steps.find((s) => s.id === 'version')?.run as string
+      // A checkout of its own (package.json, CHANGELOG.md, no tags): a released tree still passes.
+      const dir = mkdtempSync(join(tmpdir(), 'release-'))
+      const output = join(dir, 'output')
+      try {
+        for (const file of ['package.json', 'CHANGELOG.md']) copyFileSync(file, join(dir, file))
+        spawnSync('git', ['init', '-q'], { cwd: dir })
+        const r = spawnSync('bash', ['-e', '-c', script], {
+          cwd: dir,
+          env: { PATH: process.env.PATH, VERSION: version, GITHUB_OUTPUT: output },
+          encoding: 'utf8'
+        })
+        let major: string | undefined
+        try {
+          major = /^major=(.*)$/m.exec(readFileSync(output, 'utf8'))?.[1]
+        } catch {
+          major = undefined
+        }
+        return { code: r.status, out: r.stdout + r.stderr, major }
+      } finally {
+        rmSync(dir, { recursive: true, force: true })
+      }
+    }
+
+    it('accepts the package version and names its major tag', () => {
+      expect(checkVersion(pkg.version)).toMatchObject({
+        code: 0,
+        major: `v${pkg.version.split('.')[0]}`
+      })
+    })
+
+    it.each(['v1.2.3', '1.2', '01.2.3', '1.2.3 ', '1.2.3;touch x', '$(id)'])(
+      'refuses %j as a version',
+      (version) => {
+        const r = checkVersion(version)
+        expect(r.code).toBe(1)
+        expect(r.out).toContain('is not X.Y.Z')
+      }
+    )
+
+    it('refuses a version package.json does not have', () => {
+      const r = checkVersion('9.9.9')
+      expect(r.code).toBe(1)
+      expect(r.out).toContain(`package.json has version ${pkg.version}, not 9.9.9`)
     })
 
     it('validates semver, checks dist/, tags vX.Y.Z and force-moves the major tag', () => {
