@@ -35,7 +35,7 @@ describe('CLI bad input: one clear line, non-zero exit, stored document unchange
       ['--set', 'state.scalar.deep=1'],
       /cannot set 'state.scalar.deep': 'state.scalar' is the string "x", not a mapping/
     ],
-    ['malformed JSONPath', ['--get', 'state.list[0'], /invalid JSONPath 'state.list\[0'/],
+    ['malformed JSONPath', ['--get', 'state.list[0'], /invalid JSONPath 'state.list\[0'/, 2],
     [
       'unknown pipeline',
       ['--handle-event', 'nope=success'],

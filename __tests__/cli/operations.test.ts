@@ -31,7 +31,7 @@ describe.each<Primary>(['yamlfile', 'redis'])('CLI operations with a %s primary'
     env = projectEnv(id)
   })
 
-  it('--init-new builds the document of DESIGN §3 and writes every local copy', () => {
+  it('--init-new builds the documented document and writes every local copy', () => {
     const d = doc(dir)
     expect(d.state).toEqual({
       cicdContextDataId: id,

@@ -31,7 +31,7 @@ describe('app config and the document', () => {
     })
   })
 
-  it('builds the DESIGN §3 layout', () => {
+  it('builds the document layout of ARCHITECTURE.md', () => {
     const app = loadAppConfig('app.yaml', join(dir, 'bases'), dir)
     const doc = buildDocument('ctx-1', 'stage', app)
     expect(doc.state).toEqual({ cicdContextDataId: 'ctx-1', cicdContextName: 'stage' })

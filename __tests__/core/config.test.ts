@@ -71,7 +71,7 @@ describe('loadConfig', () => {
       "unknown datasource 'mongo'"
     )
     expect(() => loadConfig({ configPath: 'port.yaml', cwd: dir })).toThrow(
-      'port.yaml: datasources.redis.port must be a whole number'
+      'port.yaml:3: cicdstatemgr.datasources.redis.port must be a whole number'
     )
   })
 

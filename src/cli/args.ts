@@ -1,5 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
-import { UsageError } from '../errors.js'
+import { parseEventRef } from '../core/events.js'
+import { checkSyntax } from '../core/jsonpath.js'
+import { PathError, UsageError } from '../errors.js'
 
 /**
  * The Python tool's flags, parsed with node:util's parseArgs (standard library: no start-up cost, strict
@@ -114,6 +116,25 @@ export function selectOperation(a: CliArgs): Operation {
   throw new UsageError(
     'nothing to do: give one of --init-new, --load, --get, --set, --generate, --handle-event'
   )
+}
+
+/**
+ * Malformed flag values are usage errors (exit 2), reported before any file is read; the values are
+ * parsed again where they are used.
+ */
+export function checkFlagValues(a: CliArgs): void {
+  if (a.handleEvent !== undefined) parseEventRef(a.handleEvent)
+  for (const expression of [a.get, a.generate]) {
+    try {
+      if (expression !== undefined) checkSyntax(expression.trim())
+    } catch (error) {
+      throw error instanceof PathError ? new UsageError(error.message) : error
+    }
+  }
+  for (const pair of a.tmplCtxVar) {
+    if (pair.indexOf('=') <= 0)
+      throw new UsageError(`--tmpl-ctx-var '${pair}': expected path=expression`)
+  }
 }
 
 function firstLine(text: string): string {

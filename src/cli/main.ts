@@ -7,7 +7,14 @@ import { errorMessage, UsageError } from '../errors.js'
 import { defaultRegistry } from '../handlers/registry.js'
 import { createStores, type StoreSet } from '../stores/create-stores.js'
 import { VERSION } from '../version.js'
-import { HELP, parseCliArgs, selectOperation, type CliArgs, type Operation } from './args.js'
+import {
+  checkFlagValues,
+  HELP,
+  parseCliArgs,
+  selectOperation,
+  type CliArgs,
+  type Operation
+} from './args.js'
 import { formatDryRun, formatValue } from './output.js'
 
 export interface CliIo {
@@ -37,6 +44,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
       throw new UsageError(`--log-level '${args.logLevel}': expected DEBUG, INFO, WARNING or ERROR`)
     const log = new StreamLogger(level, io.stderr)
     const op = selectOperation(args)
+    checkFlagValues(args)
     const config = loadConfig({
       configPath: args.config ?? nonEmpty(io.env.CICDSTATEMGR_CONFIG_PATH) ?? requiredConfig(),
       secretsPath: args.secrets ?? nonEmpty(io.env.CICDSTATEMGR_SECRETS_PATH),

@@ -3,6 +3,7 @@ import { ConfigError } from '../errors.js'
 import { readYamlMapping } from './files.js'
 import { deepMerge } from './merge.js'
 import { getOwn } from './own-property.js'
+import { checkSchema } from './schema/validate.js'
 import { isJsonObject, type JsonObject } from './types.js'
 
 /** The app's pipeline config as read, and merged over its bases. */
@@ -32,12 +33,14 @@ export function loadAppConfig(
   ) {
     throw new ConfigError(`${appConfigPath}: 'bases' must be a list of file names`, appConfigPath)
   }
+  checkSchema('app-config', app, appConfigPath, cwd)
   const dir = basesDir ?? dirname(resolve(cwd, appConfigPath))
   let merged: JsonObject = {}
   let previous = '(empty)'
   for (const name of (bases as string[] | undefined) ?? []) {
     const file = resolve(cwd, dir, name)
     const base = readYamlMapping(file, `base file '${name}' listed in ${appConfigPath}`, cwd)
+    checkSchema('app-config', base, file, cwd)
     merged = deepMerge(merged, base, '', [previous, file])
     previous = file
   }

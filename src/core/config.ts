@@ -8,6 +8,7 @@ import {
 } from '../stores/settings.js'
 import { readYamlMapping } from './files.js'
 import { deepMerge } from './merge.js'
+import { checkSchema } from './schema/validate.js'
 import { defined, isJsonObject, type JsonObject, type JsonValue } from './types.js'
 
 const TOP_KEY = 'cicdstatemgr'
@@ -40,10 +41,12 @@ export function loadConfig(sources: ConfigSources): LoadedConfig {
   const { configPath, secretsPath, cwd } = sources
   const configDoc = configPath ? readYamlMapping(configPath, 'config file', cwd) : { [TOP_KEY]: {} }
   const config = section(configDoc, configPath ?? 'config')
+  if (configPath) checkSchema('config', configDoc, configPath, cwd)
   const secretsDoc = secretsPath
     ? readYamlMapping(secretsPath, 'secrets file', cwd)
     : sources.secretsText
   const secrets = secretsDoc ? section(secretsDoc, secretsPath ?? 'secrets') : {}
+  if (secretsDoc) checkSchema('secrets', secretsDoc, secretsPath, cwd)
   const dsConfig = optionalMapping(config, 'datasources', configPath)
   const dsSecrets = optionalMapping(secrets, 'datasources', secretsPath)
   const merged = deepMerge(dsConfig, dsSecrets, 'datasources', [

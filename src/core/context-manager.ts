@@ -1,5 +1,6 @@
-import { HandlerError, NotFoundError, PathError, UsageError } from '../errors.js'
+import { errorMessage, HandlerError, NotFoundError, PathError, UsageError } from '../errors.js'
 import type { StoreSet } from '../stores/create-stores.js'
+import type { StateStore } from '../stores/state-store.js'
 import { loadAppConfig } from './app-config.js'
 import type { LoadedConfig } from './config.js'
 import { buildDocument, variableTemplates } from './document.js'
@@ -61,8 +62,9 @@ export interface GetResult {
 }
 
 /**
- * The operations of DESIGN §4 on one set of stores. Every write is a read-modify-write against the primary
- * that replays this call's changes on the freshest document, then refreshes the local copies.
+ * The operations (ARCHITECTURE.md, "Operations") on one set of stores. Every write is a read-modify-write
+ * against the primary that replays this call's changes on the freshest document, then refreshes the
+ * local copies.
  */
 export class ContextManager {
   constructor(private readonly deps: ManagerDeps) {}
@@ -136,6 +138,7 @@ export class ContextManager {
     tmplCtxVars: string[] = []
   ): Promise<GetResult[]> {
     const doc = await this.read(id)
+    await this.restoreMissingCopies(id, doc)
     let context: JsonObject | undefined
     const results: GetResult[] = []
     for (const expression of expressions) {
@@ -227,6 +230,24 @@ export class ContextManager {
   /** The stores write the copies from a fresh read, in order: a copy never goes back in time. */
   private async saveCopies(id: string, doc: ContextDocument): Promise<void> {
     await this.deps.stores.saveCopies(id, doc)
+  }
+
+  /**
+   * As the Python tool's `--get` did when it found no local copy: the copies that are missing are written
+   * from the document just read; one that exists is never overwritten.
+   */
+  private async restoreMissingCopies(id: string, doc: ContextDocument): Promise<void> {
+    const missing: StateStore[] = []
+    for (const store of this.deps.stores.copies)
+      if (store.exists && !(await store.exists(id))) missing.push(store)
+    // The value read is right either way: a copy that cannot be written is a warning, not a failed read.
+    const results = await Promise.allSettled(missing.map((store) => store.save(id, doc)))
+    results.forEach((r, i) => {
+      if (r.status === 'rejected')
+        this.deps.logger.warning(
+          `could not re-create ${missing[i]?.name}: ${errorMessage(r.reason)}`
+        )
+    })
   }
 
   private async dispatch(

@@ -4,8 +4,8 @@ import { setOwn } from './own-property.js'
 import { isJsonObject, type ContextDocument, type JsonObject } from './types.js'
 
 /**
- * The context document as `--init-new` builds it (DESIGN §3), before `--set`s and variables: the keys of
- * the selected cicd context, the app file as read, the macros, and a fresh `state`.
+ * The context document as `--init-new` builds it (ARCHITECTURE.md, "Operations"), before `--set`s and
+ * variables: the keys of the selected cicd context, the app file as read, the macros, and a fresh `state`.
  */
 export function buildDocument(id: string, contextName: string, config: AppConfig): ContextDocument {
   const context = structuredClone(selectContext(config, contextName))

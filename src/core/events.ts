@@ -1,4 +1,4 @@
-import { ConfigError } from '../errors.js'
+import { ConfigError, UsageError } from '../errors.js'
 import type { LoadedConfig } from './config.js'
 import type { Logger } from './logger.js'
 import { getOwn } from './own-property.js'
@@ -15,7 +15,7 @@ export interface EventRef {
 export function parseEventRef(text: string): EventRef {
   const parts = text.split('=')
   if (parts.length !== 2 || !parts[0]?.trim() || !parts[1]?.trim()) {
-    throw new ConfigError(`--handle-event '${text}': expected pipeline=event`)
+    throw new UsageError(`--handle-event '${text}': expected pipeline=event`)
   }
   return { pipeline: parts[0].trim(), event: parts[1].trim() }
 }
@@ -79,6 +79,7 @@ export async function dispatchEvent(
 ): Promise<HandlerOutcome[]> {
   const handlers = eventHandlers(ctx.work.doc, ref)
   const outcomes: HandlerOutcome[] = []
+  if (handlers === undefined) warnIfUndefinedEvent(ctx.work.doc, ref, ctx.logger)
   // The template engine is loaded only when there is something to render.
   if (!handlers || Object.keys(handlers).length === 0) return outcomes
   const full: HandlerContext = { ...ctx, event: ref, render: renderOne }
@@ -116,6 +117,21 @@ function eventHandlers(doc: JsonObject, ref: EventRef): JsonObject | undefined {
     )
   }
   return handlers
+}
+
+/**
+ * An event no pipeline defines is most likely a typo (`build=sucess`): say so, without failing, since an
+ * event with no handlers is a valid no-op (the Python tool's behaviour).
+ */
+function warnIfUndefinedEvent(doc: JsonObject, ref: EventRef, logger: Logger): void {
+  const pipelines = isJsonObject(doc.pipelines) ? Object.values(doc.pipelines) : []
+  const events = (p: JsonValue | undefined): string[] =>
+    isJsonObject(p) && isJsonObject(p['event-handlers']) ? Object.keys(p['event-handlers']) : []
+  if (pipelines.some((p) => events(p).includes(ref.event))) return
+  const own = events((doc.pipelines as JsonObject)[ref.pipeline]).join(', ') || 'none'
+  logger.warning(
+    `--handle-event ${ref.pipeline}=${ref.event}: no pipeline defines event '${ref.event}', nothing to do (events of '${ref.pipeline}': ${own})`
+  )
 }
 
 const SHARED_KEYS = new Set(['enabled', 'if', 'on-error'])

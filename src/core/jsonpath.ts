@@ -91,7 +91,7 @@ export async function tryQueryValue(data: unknown, expression: string): Promise<
 }
 
 // jsonpath-plus accepts nearly any text; reject what jsonpath-ng would not parse so typos surface.
-function checkSyntax(expr: string): void {
+export function checkSyntax(expr: string): void {
   if (expr === '') throw new PathError('invalid JSONPath: empty expression')
   let depth = 0
   let quote: string | null = null

@@ -2,7 +2,7 @@ import { UsageError } from '../errors.js'
 import { tryQueryValue } from './jsonpath.js'
 import { setAtPath } from './prop-path.js'
 import { renderInterpolation } from './templating/interpolate.js'
-import { isPlainText } from './templating/plain.js'
+import { isPlainText, renderPlainText } from './templating/plain.js'
 import type { ContextDocument, JsonObject, JsonValue } from './types.js'
 
 /** Renders one template; `name` says what is rendered, for error messages. */
@@ -18,14 +18,15 @@ export type AsyncRender = (
 let engine: Promise<Render> | undefined
 
 /**
- * Renders without the engine what needs none: text without template markers (returned as Jinja2 renders
- * it, minus one trailing newline) and plain interpolations of strings and numbers. Undefined otherwise.
+ * Renders without the engine what needs none: text without template markers (with Jinja2's line-ending
+ * rules, the one implementation in plain.ts) and plain interpolations of strings and numbers. Undefined
+ * otherwise.
  */
 function renderWithoutEngine(
   template: string,
   context: Record<string, unknown>
 ): string | undefined {
-  if (isPlainText(template)) return template.endsWith('\n') ? template.slice(0, -1) : template
+  if (isPlainText(template)) return renderPlainText(template)
   return renderInterpolation(template, context)
 }
 

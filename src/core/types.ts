@@ -11,8 +11,8 @@ export interface ContextState extends JsonObject {
 }
 
 /**
- * One context data document (DESIGN §3): the keys of `cicd-contexts[<name>]` after the bases merge,
- * plus `appPipelinesConfig`, `jinja2Macros`, `variables` and `state`.
+ * One context data document (ARCHITECTURE.md, "Operations"): the keys of `cicd-contexts[<name>]` after
+ * the bases merge, plus `appPipelinesConfig`, `jinja2Macros`, `variables` and `state`.
  */
 export interface ContextDocument extends JsonObject {
   state: ContextState

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import type { Logger } from '../core/logger.js'
 import type { ContextDocument } from '../core/types.js'
 import { isJsonObject } from '../core/types.js'
@@ -85,6 +85,11 @@ export class FileStore implements StateStore {
   async save(_id: string, doc: ContextDocument): Promise<void> {
     // A copy is rewritten on every write; only the source of truth needs to survive a power loss.
     await this.write(doc, this.settings.isPrimary)
+  }
+
+  /** Any file counts: a copy that holds another context is not overwritten by a `--get`. */
+  async exists(_id: string): Promise<boolean> {
+    return existsSync(this.path)
   }
 
   async close(): Promise<void> {}

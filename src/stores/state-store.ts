@@ -32,6 +32,11 @@ export interface StateStore {
   update(id: string, mutate: Mutation): Promise<ContextDocument>
   /** Writes a copy of `doc` (non-primary use: local files for shells and tools). Atomic. */
   save(id: string, doc: ContextDocument): Promise<void>
+  /**
+   * Local file copies only: whether the copy exists. `--get` re-creates the copies that answer false
+   * (scripts `--get` and then `source` the shell file); stores without it are never re-created there.
+   */
+  exists?(id: string): Promise<boolean>
   /** Releases connections; always called, in `finally`. */
   close(): Promise<void>
 }

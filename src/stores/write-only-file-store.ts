@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import type { Logger } from '../core/logger.js'
 import type { ContextDocument } from '../core/types.js'
 import { StoreError } from '../errors.js'
@@ -29,6 +30,10 @@ export class WriteOnlyFileStore implements StateStore {
   async save(id: string, doc: ContextDocument): Promise<void> {
     await writeFileAtomic(this.path, this.render(id, doc), { durable: false })
     this.logger.debug(`${this.name}: wrote ${this.path}`)
+  }
+
+  async exists(_id: string): Promise<boolean> {
+    return existsSync(this.path)
   }
 
   async close(): Promise<void> {}

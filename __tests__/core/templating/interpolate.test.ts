@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { renderInterpolation } from '../../../src/core/templating/interpolate.js'
+import { renderOne } from '../../../src/core/renderer.js'
 import { renderTemplate } from '../../../src/core/templating/render.js'
 
 const context = {
@@ -84,5 +85,31 @@ describe('interpolation fast path', () => {
   })
   it.each(deferred)('leaves %j to the engine', (tmpl) => {
     expect(renderInterpolation(tmpl, context)).toBeUndefined()
+  })
+})
+
+describe('line endings: the quick paths and the engine agree byte for byte', () => {
+  const values = { who: 'w', multi: 'x\r\ny\n' }
+  const bodies = ['a{{ who }}', 'a', '{{ multi }}', '', 'a{{ who }}{{ multi }}b']
+  const endings = ['\r\n', '\r', '\n']
+  const templates = bodies.flatMap((body) =>
+    endings.flatMap((eol) => [
+      `${body}${eol}`,
+      `${body}${eol}b${eol}`,
+      `${body}${eol}${eol}`,
+      `${eol}${body}`
+    ])
+  )
+  it.each(templates)('renderOne(%j) is the engine output', async (tmpl) => {
+    const engine = renderTemplate(tmpl, values)
+    expect(await renderOne(tmpl, values, 't')).toBe(engine)
+    const quick = renderInterpolation(tmpl, values)
+    if (quick !== undefined) expect(quick).toBe(engine)
+  })
+
+  it("renders 'a\\r\\nb\\r\\n' as the engine does: 'a\\nb'", async () => {
+    expect(renderTemplate('a\r\nb\r\n', {})).toBe('a\nb')
+    expect(await renderOne('a\r\nb\r\n', {}, 't')).toBe('a\nb')
+    expect(renderInterpolation('{{ who }}\r\nb\r\n', values)).toBe('w\nb')
   })
 })

@@ -1,5 +1,6 @@
 import { pyJsonDumps } from '../py-json.js'
 import { isPlainObject } from './plain-object.js'
+import { renderPlainText } from './plain.js'
 import { BLOCKED_KEYS, RUNTIME_NAMES } from './policy.js'
 
 /**
@@ -18,17 +19,20 @@ export function renderInterpolation(
 ): string | undefined {
   if (template.includes('{%') || template.includes('{#')) return undefined
   let failed = false
-  const out = template.replace(EXPR, (match, path: string, filter: string | undefined) => {
-    if (match.startsWith('{{-') || match.endsWith('-}}')) failed = true
-    const value = failed ? undefined : resolve(context, path.split('.'))
-    const text = filter ? filtered(value, filter) : scalar(value)
-    if (text === undefined) failed = true
-    return text ?? ''
-  })
+  // Jinja2's rules for the template's own text (line endings, one trailing newline), as the engine
+  // applies them to the source: rendered values keep their bytes.
+  const out = renderPlainText(template).replace(
+    EXPR,
+    (match, path: string, filter: string | undefined) => {
+      if (match.startsWith('{{-') || match.endsWith('-}}')) failed = true
+      const value = failed ? undefined : resolve(context, path.split('.'))
+      const text = filter ? filtered(value, filter) : scalar(value)
+      if (text === undefined) failed = true
+      return text ?? ''
+    }
+  )
   // Any `{{` left was not a plain interpolation.
-  if (failed || out.includes('{{')) return undefined
-  // Jinja2 drops one trailing newline (keep_trailing_newline=False).
-  return out.endsWith('\n') ? out.slice(0, -1) : out
+  return failed || out.includes('{{') ? undefined : out
 }
 
 function scalar(value: unknown): string | undefined {
