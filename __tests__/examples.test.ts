@@ -1,7 +1,9 @@
-import { describe, expect, it } from '@jest/globals'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
+import { BUILD_TIMEOUT, ensureBuilt } from './helpers/built.js'
 
 describe('the README quick start', () => {
+  beforeAll(() => ensureBuilt(), BUILD_TIMEOUT)
   it('examples/basic/run.sh runs the main job end to end on local files', () => {
     const out = execFileSync('bash', ['examples/basic/run.sh'], {
       encoding: 'utf8',
