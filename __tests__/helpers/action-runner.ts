@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { bundleNode } from './built.js'
@@ -38,6 +38,7 @@ function runnerFiles(): RunnerFiles {
     event: join(dir, 'event.json')
   }
   for (const p of [files.output, files.env, files.summary]) writeFileSync(p, '')
+  mkdirSync(join(dir, 'temp')) // RUNNER_TEMP, which the runner creates for each job
   writeFileSync(files.event, '{"ref":"refs/heads/main"}')
   return files
 }

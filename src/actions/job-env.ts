@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { isAbsolute, join, resolve } from 'node:path'
 import type { CommonSettings } from '../inputs.js'
@@ -35,7 +35,9 @@ function absolute(path: string, cwd: string): string {
 }
 
 function writeSecretsFile(text: string): string {
-  const dir = mkdtempSync(join(process.env.RUNNER_TEMP || tmpdir(), 'cicdstatemgr-'))
+  const base = process.env.RUNNER_TEMP || tmpdir()
+  mkdirSync(base, { recursive: true })
+  const dir = mkdtempSync(join(base, 'cicdstatemgr-'))
   chmodSync(dir, 0o700)
   const file = join(dir, 'secrets.yaml')
   // mode applies at creation (umask can only remove bits); the file is new in a fresh directory.
