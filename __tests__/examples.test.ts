@@ -1,11 +1,15 @@
-import { describe, expect, it } from '@jest/globals'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
+import { dirname } from 'node:path'
+import { BUILD_TIMEOUT, bundleNode, ensureBuilt } from './helpers/built.js'
 
 describe('the README quick start', () => {
+  beforeAll(() => ensureBuilt(), BUILD_TIMEOUT)
   it('examples/basic/run.sh runs the main job end to end on local files', () => {
     const out = execFileSync('bash', ['examples/basic/run.sh'], {
       encoding: 'utf8',
-      env: { PATH: process.env.PATH }
+      // run.sh calls `node`: the Node the bundles are tested on (CICD_TEST_NODE) comes first.
+      env: { PATH: `${dirname(bundleNode)}:${process.env.PATH}` }
     })
     expect(out).toMatch(/^example-\d+$/m)
     expect(out).toContain('appVersion: 1.4.2')

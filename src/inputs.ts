@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { isAbsolute, resolve } from 'node:path'
-import { getBooleanInput, getInput, getMultilineInput } from './actions/runner.js'
+import { getBooleanInput, getInput, getMultilineInput } from '@actions/core'
 import { defined } from './core/types.js'
 import { UsageError } from './errors.js'
 
@@ -64,9 +64,26 @@ function optional(name: string): string | undefined {
   return getInput(name) || undefined
 }
 
+/**
+ * What an earlier `init` step of this job exported for the later steps (src/actions/job-env.ts): the
+ * config and secrets paths (the CLI's variable names) and the working directory. An input always wins.
+ */
+const JOB_ENV = {
+  config: 'CICDSTATEMGR_CONFIG_PATH',
+  secrets: 'CICDSTATEMGR_SECRETS_PATH',
+  workingDirectory: 'CICDSTATEMGR_WORKING_DIRECTORY'
+} as const
+
+function fromJob(name: keyof typeof JOB_ENV): string | undefined {
+  return process.env[JOB_ENV[name]] || undefined
+}
+
 function commonSettings(): CommonSettings {
   const workspace = resolve(process.env.GITHUB_WORKSPACE ?? process.cwd())
-  const workingDirectory = resolve(workspace, getInput('working-directory') || '.')
+  const workingDirectory = resolve(
+    workspace,
+    getInput('working-directory') || fromJob('workingDirectory') || '.'
+  )
   const secrets = getInput('secrets', { trimWhitespace: false })
   const days = optional('artifact-retention-days')
   const retention = days === undefined ? undefined : Number(days)
@@ -80,8 +97,10 @@ function commonSettings(): CommonSettings {
   }
   return {
     workingDirectory,
-    ...defined({ configPath: optional('config') }),
-    ...secretsSource(secrets, workingDirectory),
+    ...defined({ configPath: optional('config') ?? fromJob('config') }),
+    ...(secrets.trim() || !fromJob('secrets')
+      ? secretsSource(secrets, workingDirectory)
+      : { secretsPath: fromJob('secrets') as string }),
     sets: getMultilineInput('set'),
     allowFileValues: booleanInput('allow-file-values', false),
     workspace,

@@ -5,6 +5,7 @@ import {
 } from '../../__fixtures__/cache-service-stand-in.js'
 import { put } from '../helpers/cli.js'
 import { runAction, workspace } from '../helpers/action-runner.js'
+import { BUILD_TIMEOUT, ensureBuilt } from '../helpers/built.js'
 
 const APP = `cicd-contexts:
   stage:
@@ -22,8 +23,9 @@ describe('actions end to end on GitHub cache storage (no Redis, no config)', () 
   let cache: CacheServiceStandIn
   let id: string
   beforeAll(async () => {
+    await ensureBuilt()
     cache = await startCacheService()
-  })
+  }, BUILD_TIMEOUT)
   afterAll(() => cache.close())
 
   /** A fresh job: its own workspace (GITHUB_WORKSPACE) and the runner's cache service variables. */

@@ -4,6 +4,7 @@ import { startStandIn, type StandIn } from '../../__fixtures__/http-stand-in.js'
 import { put } from '../helpers/cli.js'
 import { redisInfo } from '../helpers/redis-server.js'
 import { runAction, workspace } from '../helpers/action-runner.js'
+import { BUILD_TIMEOUT, ensureBuilt } from '../helpers/built.js'
 
 const APP = `cicd-contexts:
   stage:
@@ -50,8 +51,9 @@ describe('actions end to end with a Redis primary (bundles run as the runner run
   let slack: StandIn
   let id: string
   beforeAll(async () => {
+    await ensureBuilt()
     slack = await startStandIn()
-  })
+  }, BUILD_TIMEOUT)
   afterAll(() => slack.close())
 
   it('init (job 1) outputs the id and document, exports the id, masks secrets, writes a summary', async () => {

@@ -1,9 +1,13 @@
-import { describe, expect, it } from '@jest/globals'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import { projectEnv, runCli, writeProject, type Primary } from '../helpers/cli.js'
+import { BUILD_TIMEOUT, ensureBuilt } from '../helpers/built.js'
+import { projectEnv, runCliProcess as runCli, writeProject, type Primary } from '../helpers/cli.js'
+
+// Separate processes (the bundle, as scripts run it): the file lock and Redis WATCH across processes.
+beforeAll(() => ensureBuilt(), BUILD_TIMEOUT)
 
 describe.each<Primary>(['redis', 'yamlfile'])('no lost updates with a %s primary', (primary) => {
   it('50 CLI processes setting 50 different keys on one id leave all 50', async () => {

@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
+import { main } from '../../src/cli/main.js'
+import { bundleNode } from './built.js'
 import { redisInfo } from './redis-server.js'
 
 export const CLI = resolve('dist/cli/index.js')
@@ -12,14 +14,33 @@ export interface CliRun {
   stderr: string
 }
 
-/** Runs the bundled CLI as a process, the way users and scripts do. */
-export function runCli(
+/**
+ * Runs the CLI's `main` from the source in this process, with the same arguments, environment and
+ * directory a script would give the bundle: what it prints and its exit code, without a process start.
+ */
+export async function runCli(
+  args: string[],
+  opts: { cwd: string; env?: NodeJS.ProcessEnv }
+): Promise<CliRun> {
+  let stdout = ''
+  let stderr = ''
+  const code = await main(args, {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...opts.env },
+    cwd: opts.cwd
+  })
+  return { code, stdout, stderr }
+}
+
+/** Runs the bundled CLI as a process, the way users and scripts do (call ensureBuilt() first). */
+export function runCliProcess(
   args: string[],
   opts: { cwd: string; env?: NodeJS.ProcessEnv }
 ): Promise<CliRun> {
   return new Promise((resolvePromise, reject) => {
     const env = { PATH: process.env.PATH, HOME: process.env.HOME, ...opts.env }
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: opts.cwd, env })
+    const child = spawn(bundleNode, [CLI, ...args], { cwd: opts.cwd, env })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))

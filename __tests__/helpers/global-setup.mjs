@@ -1,7 +1,10 @@
 // Jest globalSetup: one real redis-server for the whole run, with an ACL user as real deployments use.
 // Plain JS because jest loads globalSetup outside its module mapper. Workers inherit the details
 // through the CICD_TEST_REDIS environment variable (read by redis-server.ts).
-import { spawn } from 'node:child_process'
+//
+// Every temporary file of the run (tests, the code under test, child processes) goes under one directory:
+// TMPDIR is pointed at it here, the workers inherit it, and global-teardown.mjs removes it.
+import { spawn, spawnSync } from 'node:child_process'
 import { createConnection, createServer } from 'node:net'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -35,9 +38,26 @@ function rawCommand(port, command) {
   })
 }
 
+/** The suite needs a real redis-server: without one, say what to install in one line, not a stack trace. */
+function requireRedisServer() {
+  const probe = spawnSync('redis-server', ['--version'], { stdio: 'ignore' })
+  if (probe.error || probe.status !== 0) {
+    const message =
+      'redis-server not found on PATH: the tests start a real one. Install it (Debian/Ubuntu: ' +
+      'apt-get install redis-server; macOS: brew install redis) and run the tests again.'
+    const error = new Error(message)
+    error.stack = message
+    throw error
+  }
+}
+
 export default async function globalSetup() {
+  requireRedisServer()
+  const runTmp = mkdtempSync(join(tmpdir(), 'cicd-tests-'))
+  process.env.TMPDIR = runTmp
+  process.env.CICD_TEST_TMPDIR = runTmp
   const port = await freePort()
-  const dir = mkdtempSync(join(tmpdir(), 'cicd-redis-'))
+  const dir = mkdtempSync(join(runTmp, 'redis-'))
   const child = spawn(
     'redis-server',
     [

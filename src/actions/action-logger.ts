@@ -1,5 +1,5 @@
 import { SecretMasker, secretParts, type Logger } from '../core/logger.js'
-import * as runner from './runner.js'
+import * as core from '@actions/core'
 
 /**
  * The core's Logger on the runner: debug lines only with step debugging on, warnings and errors as
@@ -10,13 +10,13 @@ export class ActionLogger implements Logger {
   readonly masker = new SecretMasker()
 
   get isDebug(): boolean {
-    return runner.isDebug()
+    return core.isDebug()
   }
 
   addSecret(value: string): void {
     if (!value || this.masker.values.includes(value)) return
     // The runner masks an `::add-mask::` value only as one string; each line is registered on its own.
-    for (const part of secretParts(value)) runner.setSecret(part)
+    for (const part of secretParts(value)) core.setSecret(part)
     this.masker.add(value)
   }
 
@@ -25,15 +25,15 @@ export class ActionLogger implements Logger {
   }
 
   debug(message: string): void {
-    runner.debug(this.mask(message))
+    core.debug(this.mask(message))
   }
   info(message: string): void {
-    runner.info(this.mask(message))
+    core.info(this.mask(message))
   }
   warning(message: string): void {
-    runner.warning(this.mask(message))
+    core.warning(this.mask(message))
   }
   error(message: string): void {
-    runner.error(this.mask(message))
+    core.error(this.mask(message))
   }
 }

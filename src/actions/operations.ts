@@ -1,3 +1,4 @@
+import * as core from '@actions/core'
 import { formatDryRun, valueText } from '../cli/output.js'
 import { HandlerError } from '../errors.js'
 import type { OperationResult } from '../core/context-manager.js'
@@ -11,7 +12,7 @@ import type {
   InitSettings
 } from '../inputs.js'
 import type { ActionLogger } from './action-logger.js'
-import * as runner from './runner.js'
+import { exportForLaterSteps } from './job-env.js'
 import { closeSession, exportEnv, openSession, uploadArtifact, type Session } from './session.js'
 import type { SummaryInput } from './summary.js'
 
@@ -34,11 +35,11 @@ export async function initStep(s: InitSettings, logger: ActionLogger): Promise<S
       ...(s.event ? { event: parseEventRef(s.event) } : {})
     })
     return afterOperation(operation, async (result) => {
-      runner.setOutput('id', result.id)
-      runner.setOutput('document', JSON.stringify(result.document))
-      runner.setOutput('state', JSON.stringify(result.document.state))
-      // Later steps of this job find the context without an `id` input.
-      if (!s.dryRun) runner.exportVariable('CICDSTATEMGR_CONTEXT_DATA_ID', result.id)
+      core.setOutput('id', result.id)
+      core.setOutput('document', JSON.stringify(result.document))
+      core.setOutput('state', JSON.stringify(result.document.state))
+      // Later steps of this job find the context, config and secrets without repeating the inputs.
+      if (!s.dryRun) exportForLaterSteps(s, result.id)
       return publish(s, result, session, { dryRun: s.dryRun })
     })
   })
@@ -60,12 +61,12 @@ export async function getSetStep(s: GetSetSettings, logger: ActionLogger): Promi
     for (const [i, { name, expression }] of s.gets.entries()) {
       const got = answers[i] as { found: boolean; value: unknown }
       const text = got.found ? valueText(got.value) : ''
-      runner.setOutput(name, text)
+      core.setOutput(name, text)
       values[name] = text
       read.push({ name, expression, value: text })
     }
-    if (s.gets.length === 1) runner.setOutput('value', read[0]?.value ?? '')
-    runner.setOutput('values', JSON.stringify(values))
+    if (s.gets.length === 1) core.setOutput('value', read[0]?.value ?? '')
+    core.setOutput('values', JSON.stringify(values))
     if (result) return { ...(await publish(s, result, session, {})), read }
     const exported = s.exportEnv || s.uploadArtifact ? await publishLoaded(s, session) : {}
     return { id: s.id, read, ...exported }
@@ -145,9 +146,9 @@ async function publish(
   extra: Pick<SummaryInput, 'dryRun'>
 ): Promise<SummaryInput> {
   const outcomes = result.outcomes.map((o) => ({ ...o, request: undefined }))
-  runner.setOutput('changed', JSON.stringify(result.changed))
-  runner.setOutput('results', JSON.stringify(outcomes))
-  runner.setOutput('failed', String(outcomes.filter((o) => o.status === 'failed').length))
+  core.setOutput('changed', JSON.stringify(result.changed))
+  core.setOutput('results', JSON.stringify(outcomes))
+  core.setOutput('failed', String(outcomes.filter((o) => o.status === 'failed').length))
   const summary: SummaryInput = {
     id: result.id,
     changed: [...new Set(result.changed)].map((path) => ({
@@ -162,7 +163,7 @@ async function publish(
   if (s.uploadArtifact) {
     const artifactId = await uploadArtifact(s, result.id, result.document, session.logger)
     if (artifactId) {
-      runner.setOutput('artifact-id', artifactId)
+      core.setOutput('artifact-id', artifactId)
       summary.artifactId = artifactId
     }
   }
@@ -176,7 +177,7 @@ async function publishLoaded(s: GetSetSettings, session: Session): Promise<Parti
   if (s.uploadArtifact) {
     const artifactId = await uploadArtifact(s, s.id, document, session.logger)
     if (artifactId) {
-      runner.setOutput('artifact-id', artifactId)
+      core.setOutput('artifact-id', artifactId)
       out.artifactId = artifactId
     }
   }

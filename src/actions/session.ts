@@ -1,16 +1,16 @@
+import * as core from '@actions/core'
 import { ConfigError, errorMessage, HandlerError, UsageError } from '../errors.js'
-import { collectStrings, loadConfig, type LoadedConfig } from '../core/config.js'
-import { ContextManager } from '../core/context-manager.js'
+import { openContext } from '../context-setup.js'
+import { collectStrings, type LoadedConfig } from '../core/config.js'
+import type { ContextManager } from '../core/context-manager.js'
 import type { HandlerOutcome } from '../core/events.js'
 import { isJsonObject, type ContextDocument, type JsonObject } from '../core/types.js'
 import { parseYaml } from '../core/yaml.js'
-import { defaultRegistry } from '../handlers/registry.js'
 import { maskSecretsInput, type CommonSettings } from '../inputs.js'
-import { createStores, type StoreSet } from '../stores/create-stores.js'
+import type { StoreSet } from '../stores/create-stores.js'
 import { loadGithubStorage } from '../stores/github-storage-loader.js'
 import { flattenForShell } from '../stores/shell-format.js'
 import { ActionLogger } from './action-logger.js'
-import * as runner from './runner.js'
 import { writeSummary, type SummaryInput } from './summary.js'
 
 /** What one step works with: validated config, open stores, the manager. */
@@ -32,21 +32,23 @@ export async function runAction(
   const logger = new ActionLogger()
   try {
     maskSecretsInput((value) => logger.addSecret(value))
-    writeSummary(title, await body(logger), logger)
+    await writeSummary(title, await body(logger), logger)
   } catch (error) {
     const message = logger.mask(errorMessage(error))
     if (error instanceof HandlerError) {
-      writeSummary(
+      await writeSummary(
         title,
         { outcomes: error.outcomes as HandlerOutcome[], failure: message },
         logger
-      )
+      ).catch(() => undefined)
     }
-    const where =
-      error instanceof ConfigError && error.file
-        ? { file: error.file, ...(error.line ? { startLine: error.line } : {}) }
-        : {}
-    runner.setFailed(message, where)
+    if (error instanceof ConfigError && error.file) {
+      // setFailed takes no annotation properties; this is what it does, with the file and line.
+      process.exitCode = core.ExitCode.Failure
+      core.error(message, { file: error.file, ...(error.line ? { startLine: error.line } : {}) })
+    } else {
+      core.setFailed(message)
+    }
   }
 }
 
@@ -58,17 +60,17 @@ export async function openSession(
   const secretsText =
     settings.secretsText === undefined ? undefined : inlineSecrets(settings.secretsText, logger)
   const inActions = process.env.GITHUB_ACTIONS === 'true'
-  const config = loadConfig({
-    ...(settings.configPath ? { configPath: settings.configPath } : {}),
-    ...(settings.secretsPath ? { secretsPath: settings.secretsPath } : {}),
-    ...(secretsText ? { secretsText } : {}),
-    cwd: settings.workingDirectory,
-    ...(inActions ? { defaultPrimary: 'actions-cache' as const } : {})
-  })
-  config.secretValues.forEach((s) => logger.addSecret(s))
-  const stores = await createStores(config.datasources, logger)
-  const manager = new ContextManager({ config, stores, logger, handlers: defaultRegistry })
-  return { config, stores, manager, logger }
+  const opened = await openContext(
+    {
+      ...(settings.configPath ? { configPath: settings.configPath } : {}),
+      ...(settings.secretsPath ? { secretsPath: settings.secretsPath } : {}),
+      ...(secretsText ? { secretsText } : {}),
+      cwd: settings.workingDirectory,
+      ...(inActions ? { defaultPrimary: 'actions-cache' as const } : {})
+    },
+    logger
+  )
+  return { ...opened, logger }
 }
 
 export async function closeSession(session: Session | undefined): Promise<void> {
@@ -99,7 +101,7 @@ export function exportEnv(doc: ContextDocument, logger: ActionLogger): number {
     state: doc.state,
     ...(doc.variables ? { variables: doc.variables } : {})
   })
-  for (const [name, value] of pairs) runner.exportVariable(name, value)
+  for (const [name, value] of pairs) core.exportVariable(name, value)
   logger.debug(`exported ${pairs.length} variables to GITHUB_ENV`)
   return pairs.length
 }

@@ -1,6 +1,6 @@
+import * as core from '@actions/core'
 import type { HandlerOutcome } from '../core/events.js'
 import type { ActionLogger } from './action-logger.js'
-import * as runner from './runner.js'
 
 /** What a step did, for the job summary. */
 export interface SummaryInput {
@@ -20,7 +20,11 @@ export interface SummaryInput {
 const MAX_CELL = 120
 
 /** A readable Markdown summary of the step; every value masked and shortened. */
-export function writeSummary(title: string, s: SummaryInput, logger: ActionLogger): void {
+export async function writeSummary(
+  title: string,
+  s: SummaryInput,
+  logger: ActionLogger
+): Promise<void> {
   const lines = [
     `### cicdstatemgr ${title}${s.id ? ` \`${cell(s.id, logger)}\`` : ''}${s.dryRun ? ' (dry run: nothing sent, nothing stored)' : ''}`,
     ''
@@ -56,7 +60,9 @@ export function writeSummary(title: string, s: SummaryInput, logger: ActionLogge
   if (s.exported)
     lines.push(`Exported ${s.exported} variables to the job environment (\`CICD_state__…\`).`, '')
   if (s.artifactId) lines.push(`Uploaded the document as artifact ${s.artifactId}.`, '')
-  runner.appendSummary(lines.join('\n') + '\n')
+  // core.summary throws without the runner's summary file (local runs): there is nowhere to write.
+  if (!process.env.GITHUB_STEP_SUMMARY) return
+  await core.summary.addRaw(lines.join('\n') + '\n').write()
 }
 
 function icon(status: HandlerOutcome['status']): string {

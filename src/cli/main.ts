@@ -1,11 +1,11 @@
-import { loadConfig, type LoadedConfig } from '../core/config.js'
-import { ContextManager, type OperationResult } from '../core/context-manager.js'
+import { openContext } from '../context-setup.js'
+import type { LoadedConfig } from '../core/config.js'
+import type { ContextManager, OperationResult } from '../core/context-manager.js'
 import { parseEventRef } from '../core/events.js'
 import { parseLogLevel, StreamLogger, type Logger } from '../core/logger.js'
 import { parseSetPairs, splitSetArgs } from '../core/set-args.js'
 import { errorMessage, UsageError } from '../errors.js'
-import { defaultRegistry } from '../handlers/registry.js'
-import { createStores, type StoreSet } from '../stores/create-stores.js'
+import type { StoreSet } from '../stores/create-stores.js'
 import { VERSION } from '../version.js'
 import {
   checkFlagValues,
@@ -45,18 +45,17 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
     const log = new StreamLogger(level, io.stderr)
     const op = selectOperation(args)
     checkFlagValues(args)
-    const config = loadConfig({
-      configPath: args.config ?? nonEmpty(io.env.CICDSTATEMGR_CONFIG_PATH) ?? requiredConfig(),
-      secretsPath: args.secrets ?? nonEmpty(io.env.CICDSTATEMGR_SECRETS_PATH),
-      cwd: io.cwd
-    })
-    for (const secret of config.secretValues) {
-      log.addSecret(secret)
-      logger.addSecret(secret)
-    }
-    stores = await createStores(config.datasources, log)
-    const manager = new ContextManager({ config, stores, logger: log, handlers: defaultRegistry })
-    await runOperation(op, args, manager, config, io, log)
+    const opened = await openContext(
+      {
+        configPath: args.config ?? nonEmpty(io.env.CICDSTATEMGR_CONFIG_PATH) ?? requiredConfig(),
+        secretsPath: args.secrets ?? nonEmpty(io.env.CICDSTATEMGR_SECRETS_PATH),
+        cwd: io.cwd
+      },
+      log,
+      [log, logger]
+    )
+    stores = opened.stores
+    await runOperation(op, args, opened.manager, opened.config, io, log)
     return 0
   } catch (error) {
     logger.error(errorMessage(error))
