@@ -8,7 +8,7 @@ import { run as runHandleEvent } from '../../src/actions/handle-event.js'
 import { startStandIn } from '../../__fixtures__/http-stand-in.js'
 import { main } from '../../src/cli/main.js'
 import { parseYaml } from '../../src/core/yaml.js'
-import { parseFileCommands } from '../helpers/action-runner.js'
+import { forgetSummaryFile, parseFileCommands } from '../helpers/action-runner.js'
 
 /**
  * The action code in-process, as the runner drives it: INPUT_* variables, GITHUB_OUTPUT / GITHUB_ENV /
@@ -51,6 +51,7 @@ beforeEach(async () => {
   )
   expect(created).toBe(0)
   for (const name of ['output', 'env', 'summary']) writeFileSync(join(files, name), '')
+  forgetSummaryFile()
   for (const key of Object.keys(process.env)) {
     if (key.startsWith('INPUT_') || key.startsWith('GITHUB_')) delete process.env[key]
   }

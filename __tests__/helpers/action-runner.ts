@@ -118,6 +118,14 @@ export function runAction(
   })
 }
 
+/**
+ * core.summary remembers the first GITHUB_STEP_SUMMARY it saw (fine for a real step, one per process);
+ * in-process steps each have their own file, so it is forgotten before each.
+ */
+export function forgetSummaryFile(): void {
+  ;(core.summary as unknown as { _filePath?: string })._filePath = undefined
+}
+
 /** Environment variables a step sees that the test process may also have: cleared for each step. */
 const STEP_VARS = /^(INPUT_|GITHUB_|RUNNER_|ACTIONS_|CICDSTATEMGR_|CICD_state__)/
 
@@ -138,8 +146,7 @@ export async function runActionInProcess(
   const base = Object.fromEntries(Object.entries(saved).filter(([k]) => !STEP_VARS.test(k)))
   process.env = { ...base, ...stepEnv(files, inputs, opts) }
   process.exitCode = undefined
-  // core.summary remembers the first summary file it saw; each step has its own.
-  ;(core.summary as unknown as { _filePath?: string })._filePath = undefined
+  forgetSummaryFile()
   process.stdout.write = ((chunk: string | Uint8Array) => {
     stdout += chunk.toString()
     return true
