@@ -2,7 +2,7 @@ import { ConfigError } from '../errors.js'
 import type { LoadedConfig } from './config.js'
 import type { Logger } from './logger.js'
 import { createTemplateContext, renderOne, type AsyncRender } from './renderer.js'
-import { isJsonObject, type JsonObject, type JsonValue } from './types.js'
+import { isJsonObject, type ContextDocument, type JsonObject, type JsonValue } from './types.js'
 import type { WorkingDocument } from './working-document.js'
 
 /** `--handle-event pipeline=event`. */
@@ -34,6 +34,11 @@ export interface HandlerOutcome {
   captured?: Record<string, JsonValue>
   /** The request it sent, or would send in a dry run (secrets masked). */
   request?: { method: string; url: string; headers: Record<string, string>; body: string }
+  /**
+   * Markdown for the job summary, when a handler could not deliver its text elsewhere (the progress
+   * comment on a fork pull request). The actions append it to GITHUB_STEP_SUMMARY; the CLI logs it.
+   */
+  summary?: string
 }
 
 /** Everything a handler may use. The core knows nothing of HTTP: handlers bring their own services. */
@@ -45,6 +50,15 @@ export interface HandlerContext {
   render: AsyncRender
   dryRun: boolean
   event: EventRef
+  /**
+   * Persists the changes recorded in `work` so far to the primary now (a read-modify-write replaying
+   * them on the freshest document) and returns the stored document, which also holds concurrent
+   * writers' keys. For a handler whose side effect must render shared state (the progress comment).
+   * The final persist replays only later changes. In a dry run nothing is written.
+   */
+  commit(): Promise<ContextDocument>
+  /** The primary's current document (what other writers committed meanwhile). */
+  reload(): Promise<ContextDocument>
 }
 
 /** One handler kind behind one interface. */
