@@ -7,6 +7,7 @@ import {
   dispatchEvent,
   type EventRef,
   type HandlerOutcome,
+  type GithubServices,
   type HandlerRegistry
 } from './events.js'
 import { queryValue } from './jsonpath.js'
@@ -22,6 +23,8 @@ export interface ManagerDeps {
   stores: StoreSet
   logger: Logger
   handlers: HandlerRegistry
+  /** Runner variables and token for the GitHub handlers (see `GithubServices`). */
+  github?: GithubServices
 }
 
 /** What a mutating operation did. */
@@ -217,8 +220,12 @@ export class ContextManager {
     vars: string[] = [],
     dryRun = false
   ): Promise<HandlerOutcome[]> {
-    const { config, logger, handlers } = this.deps
-    return dispatchEvent(event, { work, config, logger, tmplCtxVars: vars, dryRun }, handlers)
+    const { config, logger, handlers, github } = this.deps
+    return dispatchEvent(
+      event,
+      { work, config, logger, tmplCtxVars: vars, dryRun, ...(github ? { github } : {}) },
+      handlers
+    )
   }
 
   /** Persists (unless a dry run), refreshes the copies, then reports handler failures. */
