@@ -66,7 +66,12 @@ export async function openSession(
   })
   config.secretValues.forEach((s) => logger.addSecret(s))
   const stores = await createStores(config.datasources, logger)
-  const manager = new ContextManager({ config, stores, logger, handlers: defaultRegistry })
+  if (settings.githubToken) logger.addSecret(settings.githubToken)
+  const github = {
+    env: process.env,
+    ...(settings.githubToken ? { token: settings.githubToken } : {})
+  }
+  const manager = new ContextManager({ config, stores, logger, handlers: defaultRegistry, github })
   return { config, stores, manager, logger }
 }
 

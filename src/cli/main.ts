@@ -46,8 +46,20 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
       log.addSecret(secret)
       logger.addSecret(secret)
     }
+    // The GitHub handlers' default token; masked like every secret even though only they use it.
+    const githubToken = nonEmpty(io.env.GITHUB_TOKEN)
+    if (githubToken) {
+      log.addSecret(githubToken)
+      logger.addSecret(githubToken)
+    }
     stores = await createStores(config.datasources, log)
-    const manager = new ContextManager({ config, stores, logger: log, handlers: defaultRegistry })
+    const manager = new ContextManager({
+      config,
+      stores,
+      logger: log,
+      handlers: defaultRegistry,
+      github: { env: io.env, ...(githubToken ? { token: githubToken } : {}) }
+    })
     await runOperation(op, args, manager, config, io, log)
     return 0
   } catch (error) {

@@ -8,6 +8,7 @@ import {
   type EventRef,
   type HandlerContext,
   type HandlerOutcome,
+  type GithubServices,
   type HandlerRegistry
 } from './events.js'
 import { queryValue } from './jsonpath.js'
@@ -23,6 +24,8 @@ export interface ManagerDeps {
   stores: StoreSet
   logger: Logger
   handlers: HandlerRegistry
+  /** Runner variables and token for the GitHub handlers (see `GithubServices`). */
+  github?: GithubServices
 }
 
 /** What a mutating operation did. */
@@ -231,11 +234,19 @@ export class ContextManager {
     dryRun = false,
     init = false
   ): Promise<HandlerOutcome[]> {
-    const { config, logger, handlers } = this.deps
+    const { config, logger, handlers, github } = this.deps
     const persistence = this.persistence(id, work, dryRun, init)
     return dispatchEvent(
       event,
-      { work, config, logger, tmplCtxVars: vars, dryRun, ...persistence },
+      {
+        work,
+        config,
+        logger,
+        tmplCtxVars: vars,
+        dryRun,
+        ...persistence,
+        ...(github ? { github } : {})
+      },
       handlers
     )
   }

@@ -41,6 +41,18 @@ export interface HandlerOutcome {
   summary?: string
 }
 
+/**
+ * What the GitHub handlers (src/github/*) need from the front door: the runner's variables (`GITHUB_*`,
+ * read by src/github/env.ts) and the default token — the actions' `github-token` input, `GITHUB_TOKEN` for
+ * the CLI — already registered with the logger as a secret. Plain data, so the core stays free of runner
+ * calls; `clock` lets tests drive polling without real sleeps.
+ */
+export interface GithubServices {
+  env: Readonly<Record<string, string | undefined>>
+  token?: string
+  clock?: { now(): number; sleep(ms: number): Promise<void> }
+}
+
 /** Everything a handler may use. The core knows nothing of HTTP: handlers bring their own services. */
 export interface HandlerContext {
   work: WorkingDocument
@@ -59,6 +71,8 @@ export interface HandlerContext {
   commit(): Promise<ContextDocument>
   /** The primary's current document (what other writers committed meanwhile). */
   reload(): Promise<ContextDocument>
+  /** Set by the CLI and the actions; absent in library use without GitHub (the handlers then fail clearly). */
+  github?: GithubServices
 }
 
 /** One handler kind behind one interface. */
