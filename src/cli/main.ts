@@ -1,7 +1,8 @@
+import { appendFileSync } from 'node:fs'
 import { loadConfig, type LoadedConfig } from '../core/config.js'
 import { ContextManager, type OperationResult } from '../core/context-manager.js'
 import { parseEventRef } from '../core/events.js'
-import { parseLogLevel, StreamLogger, type Logger } from '../core/logger.js'
+import { parseLogLevel, SecretMasker, StreamLogger, type Logger } from '../core/logger.js'
 import { parseSetPairs, splitSetArgs } from '../core/set-args.js'
 import { errorMessage, UsageError } from '../errors.js'
 import { defaultRegistry } from '../handlers/registry.js'
@@ -76,7 +77,7 @@ async function runOperation(
   op: Operation,
   args: CliArgs,
   manager: ContextManager,
-  _config: LoadedConfig,
+  config: LoadedConfig,
   io: CliIo,
   log: Logger
 ): Promise<void> {
@@ -120,6 +121,22 @@ async function runOperation(
       result = await manager.update({ ...common, id: contextId(args, io) })
   }
   if (args.dryRun) io.stdout(formatDryRun(result.outcomes))
+  writeHandlerSummaries(result, io, config)
+}
+
+/**
+ * Text a handler could not deliver (the progress comment on a fork pull request): in a `run:` step it
+ * goes to the job summary as in the actions, elsewhere to stderr. Masked like every log line.
+ */
+function writeHandlerSummaries(result: OperationResult, io: CliIo, config: LoadedConfig): void {
+  const texts = result.outcomes.flatMap((o) => (o.summary ? [o.summary] : []))
+  if (texts.length === 0) return
+  const file = nonEmpty(io.env.GITHUB_STEP_SUMMARY)
+  const masker = new SecretMasker()
+  for (const secret of [...config.secretValues, io.env.GITHUB_TOKEN ?? '']) masker.add(secret)
+  const masked = texts.map((t) => masker.mask(t)).join('\n')
+  if (file) appendFileSync(file, `${masked}\n`)
+  else io.stderr(`${masked}\n`)
 }
 
 function contextId(args: CliArgs, io: CliIo): string {

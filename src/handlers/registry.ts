@@ -6,5 +6,7 @@ export const defaultRegistry: HandlerRegistry = new Map([
   ['manual-choice', async () => (await import('./manual-choice.js')).manualChoiceHandler],
   ['respond', async () => (await import('./respond.js')).respondHandler],
   ['trigger-pipeline', async () => (await import('./trigger-pipeline.js')).triggerPipelineHandler],
-  ['set-values', async () => (await import('./set-values.js')).setValuesHandler]
+  ['set-values', async () => (await import('./set-values.js')).setValuesHandler],
+  ['comment', async () => (await import('./comment.js')).commentHandler],
+  ['commit-status', async () => (await import('./commit-status.js')).commitStatusHandler]
 ])
