@@ -160,13 +160,20 @@ async function converge(
     }
     for (const dup of duplicates) await api.remove(dup.id)
     if (same(keep.body, body)) return keep
-    last = await api.update(keep.id, body)
+    // Another writer may have deleted it as a duplicate it saw next to an older one: list again.
+    last = (await api.update(keep.id, body).catch(gone)) ?? last
   }
   ctx.logger.warning(
     `comment: the comment kept changing under parallel writers; left it after ${MAX_ROUNDS} rounds (the next writer completes it)`
   )
   if (!last) throw new ConfigError('comment: nothing was written')
   return last
+}
+
+/** A 404 as undefined (the comment is gone); anything else is rethrown. */
+function gone(error: unknown): undefined {
+  if (error instanceof GithubApiError && error.status === 404) return undefined
+  throw error
 }
 
 interface CommentApi {
@@ -177,11 +184,9 @@ interface CommentApi {
 }
 
 function commentApi(client: GithubClient, repo: RepoRef, target: CommentTarget): CommentApi {
+  // Two writers deleting the same duplicate: the second one finds it gone.
   const ignoreGone = async (p: Promise<void>): Promise<void> => {
-    // Two writers deleting the same duplicate: the second one finds it gone.
-    await p.catch((error: unknown) => {
-      if (!(error instanceof GithubApiError && error.status === 404)) throw error
-    })
+    await p.catch(gone)
   }
   if (target.kind === 'issue') {
     return {
