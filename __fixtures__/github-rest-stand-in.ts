@@ -101,6 +101,8 @@ export interface FailureSpec {
   message?: string
   /** Only requests whose `METHOD path` matches (default: any). */
   match?: RegExp
+  /** Perform the request, then answer the failure (GitHub acted but the answer was lost). */
+  afterActing?: boolean
 }
 
 export interface GithubStandIn {
@@ -907,7 +909,7 @@ export async function startGithubStandIn(
     const identity = tokens.get(token)
     if (!identity) return error(401, 'Bad credentials')
     const failure = failures.find((f) => f.left > 0 && (!f.match || f.match.test(key)))
-    if (failure) {
+    if (failure && !failure.afterActing) {
       failure.left--
       return failureReply(failure)
     }
@@ -934,6 +936,10 @@ export async function startGithubStandIn(
         ...wrong.map((p) => `response ${route.operation} ${reply.status}: ${p}`)
       )
       return error(500, `stand-in: response violates the OpenAPI description: ${wrong.join('; ')}`)
+    }
+    if (failure?.afterActing) {
+      failure.left--
+      return failureReply(failure)
     }
     return reply
   }

@@ -418,7 +418,7 @@ export class GithubClient {
         this.options.debug?.(`${route} -> ${res.status}`)
         return res
       } catch (raw) {
-        const error = toApiError(raw, route)
+        const error = toApiError(raw, concrete(route, params))
         this.options.debug?.(`${route} -> ${error.status || 'no answer'}`)
         const delay = this.retryDelay(error, mode, attempt)
         if (delay === undefined) throw error
@@ -446,6 +446,13 @@ export class GithubClient {
     }
     return undefined
   }
+}
+
+/** `POST /repos/{owner}/{repo}/…` with the parameters filled in, for messages. */
+function concrete(route: string, params: Params): string {
+  return route.replace(/\{(\w+)\}/g, (all, key: string) =>
+    params[key] === undefined ? all : String(params[key] as string | number)
+  )
 }
 
 function readDetails(data: unknown): DispatchDetails | undefined {
