@@ -1,27 +1,19 @@
 import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { join } from 'node:path'
 
-interface ExampleSet {
-  name: string
-  examples: Array<Record<string, unknown>>
+/** The fixture of each event (`__fixtures__/webhooks`, taken unchanged from @octokit/webhooks-examples). */
+const FILES: Record<string, string> = {
+  pull_request: 'pull_request.opened.json',
+  push: 'push.json',
+  workflow_run: 'workflow_run.completed.json'
 }
 
-let all: ExampleSet[] | undefined
-
-/**
- * A webhook payload as GitHub sends it, from `@octokit/webhooks-examples` (payloads GitHub delivered,
- * collected by the Octokit project) — not written by hand. A fresh copy each call, so tests may edit it.
- */
-export function webhookExample(event: string, index = 0): Record<string, unknown> {
-  all ??= JSON.parse(
-    readFileSync(
-      createRequire(import.meta.url).resolve(
-        '@octokit/webhooks-examples/api.github.com/index.json'
-      ),
-      'utf8'
-    )
-  ) as ExampleSet[]
-  const example = all.find((set) => set.name === event)?.examples[index]
-  if (!example) throw new Error(`@octokit/webhooks-examples has no ${event} example #${index}`)
-  return structuredClone(example)
+/** A webhook payload as GitHub sends it; a fresh copy each call, so tests may edit it. */
+export function webhookExample(event: string): Record<string, unknown> {
+  const file = FILES[event]
+  if (!file) throw new Error(`no webhook fixture for ${event}`)
+  return JSON.parse(readFileSync(join('__fixtures__/webhooks', file), 'utf8')) as Record<
+    string,
+    unknown
+  >
 }

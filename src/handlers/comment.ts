@@ -25,7 +25,13 @@ import {
   type CommentSection
 } from '../github/progress-comment.js'
 import { captureResponse } from './capture.js'
-import { githubAccess, optionalText, type GithubAccess } from './github-access.js'
+import {
+  githubBlock,
+  githubClient,
+  renderOptional,
+  shownRequest,
+  type GithubBlock
+} from './github-block.js'
 import { recordedSha } from './commit-status.js'
 
 /** Rounds of render → write → re-read before giving up on a comment that keeps moving. */
@@ -49,19 +55,19 @@ export const commentHandler: EventHandler = {
     if (block.body === undefined || block.body === null) {
       throw new ConfigError(`${where}: 'body' is required`)
     }
-    const access = await githubAccess(ctx, block, templateContext, where)
+    const access = await githubBlock(ctx, 'comment', name, block, templateContext)
     const facts: EventFacts = {
       eventName: access.env.eventName ?? '',
       payload: access.env.payload(),
       ...(access.env.sha ? { githubSha: access.env.sha } : {})
     }
-    const explicitPr = await optionalText(
+    const explicitPr = await renderOptional(
       ctx,
       block['pull-request'],
       templateContext,
       `${where}.pull-request`
     )
-    const explicitSha = await optionalText(ctx, block.sha, templateContext, `${where}.sha`)
+    const explicitSha = await renderOptional(ctx, block.sha, templateContext, `${where}.sha`)
     const recorded = recordedSha(ctx.work.doc, block)
     const target = resolveCommentTarget(
       facts,
@@ -73,7 +79,7 @@ export const commentHandler: EventHandler = {
       where
     )
     const job = safePart(
-      (await optionalText(ctx, block.section, templateContext, `${where}.section`)) ??
+      (await renderOptional(ctx, block.section, templateContext, `${where}.section`)) ??
         access.env.job ??
         'local'
     )
@@ -85,12 +91,9 @@ export const commentHandler: EventHandler = {
       return {
         ...base,
         status: 'dry-run',
-        request: {
-          method: 'POST',
-          url: targetUrl(access, target),
-          headers: {},
+        request: shownRequest(ctx, access, 'POST', targetPath(access, target), {
           body: renderComment(id, sectionsOf(ctx.work.doc))
-        }
+        })
       }
     }
     const committed = await ctx.commit()
@@ -115,7 +118,7 @@ async function buildSection(
 ): Promise<JsonObject> {
   const body = await ctx.render(String(block.body), templateContext, `${where}.body`)
   const title =
-    (await optionalText(ctx, block.title, templateContext, `${where}.title`)) ??
+    (await renderOptional(ctx, block.title, templateContext, `${where}.title`)) ??
     (name === 'default' ? job : `${job} · ${name}`)
   const previous = valueAt(ctx.work.doc, sectionPath(job, name))
   const now = new Date().toISOString()
@@ -137,12 +140,12 @@ async function buildSection(
  */
 async function converge(
   ctx: HandlerContext,
-  access: GithubAccess,
+  access: GithubBlock,
   target: CommentTarget,
   id: string,
   committed: ContextDocument
 ): Promise<Comment> {
-  const client = await access.client()
+  const client = await githubClient(ctx, access)
   const me = (await client.identity()).login
   const api = commentApi(client, access.repo, target)
   let doc = committed
@@ -276,8 +279,8 @@ function permissionHint(error: unknown, target: CommentTarget): unknown {
   return new GithubApiError(`${error.message}; the token needs ${needs}`, error.status)
 }
 
-function targetUrl(access: GithubAccess, target: CommentTarget): string {
-  const repo = `${access.env.apiUrl}/repos/${access.repo.owner}/${access.repo.repo}`
+function targetPath(access: GithubBlock, target: CommentTarget): string {
+  const repo = `/repos/${access.repo.owner}/${access.repo.repo}`
   return target.kind === 'issue'
     ? `${repo}/issues/${target.number}/comments`
     : `${repo}/commits/${target.sha}/comments`

@@ -8,7 +8,7 @@ import {
 } from '../core/types.js'
 import { resolveSha, type EventFacts } from '../github/event-target.js'
 import { captureResponse } from './capture.js'
-import { githubAccess, optionalText } from './github-access.js'
+import { githubBlock, githubClient, renderOptional, shownRequest } from './github-block.js'
 
 const STATES = ['pending', 'success', 'failure', 'error'] as const
 type StatusState = (typeof STATES)[number]
@@ -32,9 +32,9 @@ export const commitStatusHandler: EventHandler = {
   async run(block, name, templateContext, ctx) {
     const where = `commit-status '${name}'`
     const text = (key: string): Promise<string | undefined> =>
-      optionalText(ctx, block[key], templateContext, `${where}.${key}`)
+      renderOptional(ctx, block[key], templateContext, `${where}.${key}`)
     const state = parseState(await text('state'), where)
-    const access = await githubAccess(ctx, block, templateContext, where)
+    const access = await githubBlock(ctx, 'commit-status', name, block, templateContext)
     const facts: EventFacts = {
       eventName: access.env.eventName ?? '',
       payload: access.env.payload(),
@@ -65,16 +65,17 @@ export const commitStatusHandler: EventHandler = {
       handler: 'commit-status',
       block: name,
       onError: 'fail' as const,
-      request: {
-        method: 'POST',
-        url: `${access.env.apiUrl}/repos/${access.repo.owner}/${access.repo.repo}/statuses/${sha}`,
-        headers: {},
-        body: JSON.stringify(payload)
-      }
+      request: shownRequest(
+        ctx,
+        access,
+        'POST',
+        `/repos/${access.repo.owner}/${access.repo.repo}/statuses/${sha}`,
+        payload
+      )
     }
     ctx.logger.debug(`${where}: ${state} on ${sha} (${source})`)
     if (ctx.dryRun) return { ...base, status: 'dry-run' }
-    const client = await access.client()
+    const client = await githubClient(ctx, access)
     const created = await client.createCommitStatus(access.repo, sha, {
       state,
       context,
