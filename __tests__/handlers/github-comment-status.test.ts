@@ -216,6 +216,7 @@ describe('comment and commit-status handlers (bundles, Redis primary, GitHub sta
 
   it('5 parallel writers (5 jobs) end with all 5 sections in one comment', async () => {
     const id = await init('state.step=parallel')
+    const from = gh.requests.length
     const jobs = [1, 2, 3, 4, 5].map((i) => `job${i}`)
     const results = await Promise.all(
       jobs.map((job) => handle(id, 'progress', { job, set: `state.by.${job}=done` }))
@@ -225,6 +226,15 @@ describe('comment and commit-status handlers (bundles, Redis primary, GitHub sta
     expect(mine).toHaveLength(1)
     for (const job of jobs)
       expect(mine[0]!.body).toContain(`<!-- cicdstatemgr-section:${job}/default -->`)
+    // Every comment a racing writer created beyond the first was deleted again.
+    const ops = gh.requests.slice(from).filter((r) => (r.status ?? 0) < 300)
+    const count = (op: string): number => ops.filter((r) => r.operation === op).length
+    const creates = count('POST /repos/{owner}/{repo}/issues/{issue_number}/comments')
+    const deletes = count('DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}')
+    expect(creates - deletes).toBe(1)
+    expect(
+      count('GET /repos/{owner}/{repo}/issues/{issue_number}/comments')
+    ).toBeGreaterThanOrEqual(10)
     expect(gh.violations).toEqual([])
   }, 60_000)
 
