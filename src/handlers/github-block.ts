@@ -67,12 +67,17 @@ export async function githubBlock(
   }
 }
 
-/** One client per token and API URL for the run; Octokit is imported on the first. */
-const clients = new Map<string, Promise<GithubClient>>()
+/**
+ * One client per run (per loaded config, like the HTTP client of http-post.ts), token and API URL; Octokit
+ * is imported on the first.
+ */
+const clients = new WeakMap<object, Map<string, Promise<GithubClient>>>()
 
 export function githubClient(ctx: HandlerContext, gb: GithubBlock): Promise<GithubClient> {
+  let perRun = clients.get(ctx.config)
+  if (!perRun) clients.set(ctx.config, (perRun = new Map()))
   const key = `${gb.env.apiUrl}\n${gb.token}`
-  let client = clients.get(key)
+  let client = perRun.get(key)
   if (!client) {
     client = import('../github/client.js').then(({ createGithubClient }) =>
       createGithubClient({
@@ -82,7 +87,7 @@ export function githubClient(ctx: HandlerContext, gb: GithubBlock): Promise<Gith
         debug: (line) => ctx.logger.debug(line)
       })
     )
-    clients.set(key, client)
+    perRun.set(key, client)
   }
   return client
 }
