@@ -219,11 +219,15 @@ describe('comment and commit-status handlers (bundles, Redis primary, GitHub sta
     const from = gh.requests.length
     const jobs = [1, 2, 3, 4, 5].map((i) => `job${i}`)
     const results = await Promise.all(
-      jobs.map((job) => handle(id, 'progress', { job, set: `state.by.${job}=done` }))
+      jobs.map((job) =>
+        handle(id, 'progress', { job, set: `state.by.${job}=done`, token: gh.installationToken })
+      )
     )
     for (const r of results) expect([r.code, r.stderr]).toEqual([0, ''])
     const mine = gh.comments(REPO).filter((c) => c.body.includes(`cicdstatemgr:${id}`))
     expect(mine).toHaveLength(1)
+    // With a workflow's GITHUB_TOKEN (GET /user answers 403) the comment is github-actions[bot]'s.
+    expect(mine[0]!.login).toBe('github-actions[bot]')
     for (const job of jobs)
       expect(mine[0]!.body).toContain(`<!-- cicdstatemgr-section:${job}/default -->`)
     // Every comment a racing writer created beyond the first was deleted again.
