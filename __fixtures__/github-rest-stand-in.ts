@@ -184,6 +184,9 @@ export async function startGithubStandIn(
   options: { validator?: OperationValidator | null } = {}
 ): Promise<GithubStandIn> {
   const validator = options.validator === undefined ? await validatorFor() : options.validator
+  // In GHES mode, the operations GHES 3.19 describes differently are checked against its description.
+  const ghesValidator =
+    options.validator === undefined ? await validatorFor('ghes-3.19') : options.validator
   const tokens = new Map<string, Identity>()
   const workflows = new Map<string, Array<RegisteredWorkflow & { id: number }>>()
   const defaultBranch = new Map<string, string>()
@@ -916,7 +919,8 @@ export async function startGithubStandIn(
     if (!route) return error(404, 'Not Found')
     if (raw.length && recorded.json === undefined) return error(400, 'Problems parsing JSON')
     const m = route.pattern.exec(recorded.path)!
-    const problems = validator?.request(route.operation, m, recorded.query, recorded.json) ?? []
+    const check = state.ghes ? ghesValidator : validator
+    const problems = check?.request(route.operation, m, recorded.query, recorded.json) ?? []
     if (problems.length) {
       state.violations.push(...problems.map((p) => `request ${route.operation}: ${p}`))
       return error(
@@ -930,7 +934,7 @@ export async function startGithubStandIn(
       identity,
       path: recorded.path
     })
-    const wrong = validator?.response(route.operation, reply.status, reply.body) ?? []
+    const wrong = check?.response(route.operation, reply.status, reply.body) ?? []
     if (wrong.length) {
       state.violations.push(
         ...wrong.map((p) => `response ${route.operation} ${reply.status}: ${p}`)

@@ -411,6 +411,28 @@ describe('workflow-dispatch and repository-dispatch against the GitHub REST stan
     expect(h.sleeps.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(600_000)
   })
 
+  it('403 and 404 name their usual cause', async () => {
+    gh.addToken(
+      'ghs_readOnlyToken_0000000000000000000000',
+      { login: 'ro[bot]', type: 'Bot' },
+      false
+    )
+    const [denied] = await h.run('noCorrelation', [], {
+      token: 'ghs_readOnlyToken_0000000000000000000000'
+    })
+    expect(denied!.reason).toMatch(
+      /HTTP 403 \(Resource not accessible by integration\) — the token needs 'actions: write' on octo-org\/app$/
+    )
+    const [missing] = await h.run('cross')
+    expect(missing!.reason).toMatch(/dispatches: HTTP 401 \(Bad credentials\)$/)
+    gh.addToken(CROSS_TOKEN, { login: 'mona', type: 'User' })
+    gh.addWorkflow('other-org/svc', { path: 'other.yml' })
+    const [notFound] = await h.run('cross', ['state.target=nope'])
+    expect(notFound!.reason).toMatch(
+      /HTTP 404 \(Not Found\) — is there a workflow deploy.yml in other-org\/nope, and can the token see the repository\?$/
+    )
+  })
+
   it('over 25 inputs or 65,535 characters is a clear error and nothing is sent', async () => {
     const [a] = await h.run('tooMany')
     expect(a!.reason).toBe(

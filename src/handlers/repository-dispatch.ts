@@ -97,6 +97,16 @@ export const repositoryDispatchHandler: EventHandler = {
         !(error instanceof GithubApiError && (error.status === 0 || error.status >= 500)) ||
         !correlationId
       ) {
+        if (
+          error instanceof GithubApiError &&
+          error.status === 403 &&
+          error.retryAfterMs === undefined
+        ) {
+          throw new GithubApiError(
+            `${error.message} — the token needs 'contents: write' on ${gb.repo.owner}/${gb.repo.repo}`,
+            403
+          )
+        }
         throw error
       }
       ambiguous = error

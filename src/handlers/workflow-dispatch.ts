@@ -220,8 +220,23 @@ async function send(
     if (error instanceof GithubApiError && (error.status === 0 || error.status >= 500)) {
       return { status: error.status, error }
     }
-    throw error
+    throw withHint(error, gb, args.workflow)
   }
+}
+
+/** The usual causes of a 403/404, named (GitHub answers 404 for what the token may not see). */
+function withHint(error: unknown, gb: GithubBlock, workflow: string): unknown {
+  if (!(error instanceof GithubApiError)) return error
+  const repo = `${gb.repo.owner}/${gb.repo.repo}`
+  const hint =
+    error.status === 404
+      ? ` — is there a workflow ${workflow} in ${repo}, and can the token see the repository?`
+      : error.status === 403 && error.retryAfterMs === undefined
+        ? ` — the token needs 'actions: write' on ${repo}`
+        : ''
+  return hint
+    ? new GithubApiError(`${error.message}${hint}`, error.status, error.retryAfterMs)
+    : error
 }
 
 function refusedDetails(error: unknown): boolean {
