@@ -1,5 +1,6 @@
 import { loadConfig, type ConfigSources, type LoadedConfig } from './core/config.js'
 import { ContextManager } from './core/context-manager.js'
+import type { GithubServices } from './core/events.js'
 import type { Logger } from './core/logger.js'
 import { defaultRegistry } from './handlers/registry.js'
 import { createStores, type StoreSet } from './stores/create-stores.js'
@@ -14,16 +15,25 @@ export interface OpenContext {
 /**
  * Config -> stores -> ContextManager, the one setup the CLI and the actions share. Every secret is
  * registered with each of `maskers` before a store is opened (a connection error may quote a URL). The
- * caller closes `stores`. No runner calls here: the actions and the CLI bring their own logger.
+ * caller closes `stores`. No runner calls here: the actions and the CLI bring their own logger and the
+ * GitHub handlers' environment and default token (masked here like every secret).
  */
 export async function openContext(
   sources: ConfigSources,
   logger: Logger,
-  maskers: ReadonlyArray<Pick<Logger, 'addSecret'>> = [logger]
+  maskers: ReadonlyArray<Pick<Logger, 'addSecret'>> = [logger],
+  github?: GithubServices
 ): Promise<OpenContext> {
   const config = loadConfig(sources)
-  for (const secret of config.secretValues) for (const m of maskers) m.addSecret(secret)
+  const secrets = github?.token ? [...config.secretValues, github.token] : config.secretValues
+  for (const secret of secrets) for (const m of maskers) m.addSecret(secret)
   const stores = await createStores(config.datasources, logger)
-  const manager = new ContextManager({ config, stores, logger, handlers: defaultRegistry })
+  const manager = new ContextManager({
+    config,
+    stores,
+    logger,
+    handlers: defaultRegistry,
+    ...(github ? { github } : {})
+  })
   return { config, stores, manager }
 }

@@ -35,6 +35,8 @@ export interface CommonSettings {
   artifactName?: string
   /** Artifact retention in days (default: the repository's setting). */
   artifactRetentionDays?: number
+  /** Token of the GitHub handlers (input `github-token`, default `${{ github.token }}`); masked. */
+  githubToken?: string
 }
 
 export interface InitSettings extends CommonSettings {
@@ -107,7 +109,8 @@ function commonSettings(): CommonSettings {
     tmplCtxVars: getMultilineInput('tmpl-ctx-var'),
     exportEnv: booleanInput('export-env', false),
     uploadArtifact: booleanInput('upload-artifact', false),
-    ...defined({ artifactName: optional('artifact-name'), artifactRetentionDays: retention })
+    ...defined({ artifactName: optional('artifact-name'), artifactRetentionDays: retention }),
+    ...defined({ githubToken: optional('github-token') })
   }
 }
 

@@ -68,7 +68,9 @@ export async function openSession(
       cwd: settings.workingDirectory,
       ...(inActions ? { defaultPrimary: 'actions-cache' as const } : {})
     },
-    logger
+    logger,
+    [logger],
+    { env: process.env, ...(settings.githubToken ? { token: settings.githubToken } : {}) }
   )
   return { ...opened, logger }
 }

@@ -57,6 +57,8 @@ export async function writeSummary(
     }
     lines.push('')
   }
+  // Text a handler could not deliver elsewhere (the progress comment on a fork pull request).
+  for (const o of s.outcomes ?? []) if (o.summary) lines.push(logger.mask(o.summary), '')
   if (s.exported)
     lines.push(`Exported ${s.exported} variables to the job environment (\`CICD_state__…\`).`, '')
   if (s.artifactId) lines.push(`Uploaded the document as artifact ${s.artifactId}.`, '')

@@ -1,8 +1,9 @@
+import { appendFileSync } from 'node:fs'
 import { openContext } from '../context-setup.js'
 import type { LoadedConfig } from '../core/config.js'
 import type { ContextManager, OperationResult } from '../core/context-manager.js'
 import { parseEventRef } from '../core/events.js'
-import { parseLogLevel, StreamLogger, type Logger } from '../core/logger.js'
+import { parseLogLevel, SecretMasker, StreamLogger, type Logger } from '../core/logger.js'
 import { parseSetPairs, splitSetArgs } from '../core/set-args.js'
 import { errorMessage, UsageError } from '../errors.js'
 import type { StoreSet } from '../stores/create-stores.js'
@@ -45,6 +46,8 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
     const log = new StreamLogger(level, io.stderr)
     const op = selectOperation(args)
     checkFlagValues(args)
+    // The GitHub handlers' default token; masked like every secret even though only they use it.
+    const githubToken = nonEmpty(io.env.GITHUB_TOKEN)
     const opened = await openContext(
       {
         configPath: args.config ?? nonEmpty(io.env.CICDSTATEMGR_CONFIG_PATH) ?? requiredConfig(),
@@ -52,7 +55,8 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
         cwd: io.cwd
       },
       log,
-      [log, logger]
+      [log, logger],
+      { env: io.env, ...(githubToken ? { token: githubToken } : {}) }
     )
     stores = opened.stores
     await runOperation(op, args, opened.manager, opened.config, io, log)
@@ -71,7 +75,7 @@ async function runOperation(
   op: Operation,
   args: CliArgs,
   manager: ContextManager,
-  _config: LoadedConfig,
+  config: LoadedConfig,
   io: CliIo,
   log: Logger
 ): Promise<void> {
@@ -124,6 +128,22 @@ async function runOperation(
       result = await manager.update({ ...common, id: contextId(args, io) })
   }
   if (args.dryRun) io.stdout(formatDryRun(result.outcomes))
+  writeHandlerSummaries(result, io, config)
+}
+
+/**
+ * Text a handler could not deliver (the progress comment on a fork pull request): in a `run:` step it
+ * goes to the job summary as in the actions, elsewhere to stderr. Masked like every log line.
+ */
+function writeHandlerSummaries(result: OperationResult, io: CliIo, config: LoadedConfig): void {
+  const texts = result.outcomes.flatMap((o) => (o.summary ? [o.summary] : []))
+  if (texts.length === 0) return
+  const file = nonEmpty(io.env.GITHUB_STEP_SUMMARY)
+  const masker = new SecretMasker()
+  for (const secret of [...config.secretValues, io.env.GITHUB_TOKEN ?? '']) masker.add(secret)
+  const masked = texts.map((t) => masker.mask(t)).join('\n')
+  if (file) appendFileSync(file, `${masked}\n`)
+  else io.stderr(`${masked}\n`)
 }
 
 function contextId(args: CliArgs, io: CliIo): string {

@@ -7,7 +7,9 @@ import { buildDocument, variableTemplates } from './document.js'
 import {
   dispatchEvent,
   type EventRef,
+  type HandlerContext,
   type HandlerOutcome,
+  type GithubServices,
   type HandlerRegistry
 } from './events.js'
 import { queryValue } from './jsonpath.js'
@@ -24,6 +26,8 @@ export interface ManagerDeps {
   stores: StoreSet
   logger: Logger
   handlers: HandlerRegistry
+  /** Runner variables and token for the GitHub handlers (see `GithubServices`). */
+  github?: GithubServices
 }
 
 /** What a mutating operation did. */
@@ -82,10 +86,21 @@ export class ContextManager {
           : template
       work.set(`variables.${name}`, value)
     }
-    const outcomes = o.event ? await this.dispatch(work, o.event, o.tmplCtxVars, o.dryRun) : []
-    // A new context replaces whatever was stored under the id, as in the Python tool.
+    const outcomes = o.event
+      ? await this.dispatch(o.id, work, o.event, o.tmplCtxVars, o.dryRun, true)
+      : []
+    // A new context replaces whatever was stored under the id, as in the Python tool (unless a handler
+    // already committed it: then concurrent writers' keys are kept and the rest is replayed).
     const initial = work.doc
-    return this.finish(o.id, work, outcomes, o.dryRun, () => structuredClone(initial), true)
+    return this.finish(
+      o.id,
+      work,
+      outcomes,
+      o.dryRun,
+      (current) =>
+        work.committed && current ? work.replayOnto(current) : structuredClone(initial),
+      true
+    )
   }
 
   /** --load / --set / --handle-event: reads the primary, applies sets, handles an event, persists. */
@@ -93,7 +108,7 @@ export class ContextManager {
     if (!o.event) return this.applyOnly(o)
     const work = new WorkingDocument(await this.read(o.id))
     applySets(work, o.sets ?? [], this.deps.logger)
-    const outcomes = await this.dispatch(work, o.event, o.tmplCtxVars, o.dryRun)
+    const outcomes = await this.dispatch(o.id, work, o.event, o.tmplCtxVars, o.dryRun)
     return this.finish(o.id, work, outcomes, o.dryRun, (current) => {
       if (!current) throw this.notFound(o.id)
       return work.replayOnto(current)
@@ -251,13 +266,53 @@ export class ContextManager {
   }
 
   private async dispatch(
+    id: string,
     work: WorkingDocument,
     event: EventRef,
     vars: string[] = [],
-    dryRun = false
+    dryRun = false,
+    init = false
   ): Promise<HandlerOutcome[]> {
-    const { config, logger, handlers } = this.deps
-    return dispatchEvent(event, { work, config, logger, tmplCtxVars: vars, dryRun }, handlers)
+    const { config, logger, handlers, github } = this.deps
+    const persistence = this.persistence(id, work, dryRun, init)
+    return dispatchEvent(
+      event,
+      {
+        work,
+        config,
+        logger,
+        tmplCtxVars: vars,
+        dryRun,
+        ...persistence,
+        ...(github ? { github } : {})
+      },
+      handlers
+    )
+  }
+
+  /**
+   * HandlerContext.commit/reload. A commit is the same read-modify-write as the final persist (an init's
+   * first one writes the whole new document); the changes it stored are not replayed again later.
+   */
+  private persistence(
+    id: string,
+    work: WorkingDocument,
+    dryRun: boolean,
+    init: boolean
+  ): Pick<HandlerContext, 'commit' | 'reload'> {
+    const reload = async (): Promise<ContextDocument> =>
+      dryRun && init ? structuredClone(work.doc) : this.read(id)
+    const commit = async (): Promise<ContextDocument> => {
+      if (dryRun) return init ? structuredClone(work.doc) : work.replayOnto(await this.read(id))
+      const doc = await this.deps.stores.primary.update(id, (current) => {
+        if (init && !work.committed) return structuredClone(work.doc)
+        if (!current) throw this.notFound(id)
+        return work.replayOnto(current)
+      })
+      work.markPersisted()
+      return doc
+    }
+    return { commit, reload }
   }
 
   /** Persists (unless a dry run), refreshes the copies, then reports handler failures. */

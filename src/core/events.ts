@@ -3,7 +3,7 @@ import type { LoadedConfig } from './config.js'
 import type { Logger } from './logger.js'
 import { getOwn } from './own-property.js'
 import { createTemplateContext, renderOne, type AsyncRender } from './renderer.js'
-import { isJsonObject, type JsonObject, type JsonValue } from './types.js'
+import { isJsonObject, type ContextDocument, type JsonObject, type JsonValue } from './types.js'
 import type { WorkingDocument } from './working-document.js'
 
 /** `--handle-event pipeline=event`. */
@@ -35,6 +35,23 @@ export interface HandlerOutcome {
   captured?: Record<string, JsonValue>
   /** The request it sent, or would send in a dry run (secrets masked). */
   request?: { method: string; url: string; headers: Record<string, string>; body: string }
+  /**
+   * Markdown for the job summary, when a handler could not deliver its text elsewhere (the progress
+   * comment on a fork pull request). The actions append it to GITHUB_STEP_SUMMARY; the CLI logs it.
+   */
+  summary?: string
+}
+
+/**
+ * What the GitHub handlers (src/github/*) need from the front door: the runner's variables (`GITHUB_*`,
+ * read by src/github/env.ts) and the default token — the actions' `github-token` input, `GITHUB_TOKEN` for
+ * the CLI — already registered with the logger as a secret. Plain data, so the core stays free of runner
+ * calls; `clock` lets tests drive polling without real sleeps.
+ */
+export interface GithubServices {
+  env: Readonly<Record<string, string | undefined>>
+  token?: string
+  clock?: { now(): number; sleep(ms: number): Promise<void> }
 }
 
 /** Everything a handler may use. The core knows nothing of HTTP: handlers bring their own services. */
@@ -46,6 +63,17 @@ export interface HandlerContext {
   render: AsyncRender
   dryRun: boolean
   event: EventRef
+  /**
+   * Persists the changes recorded in `work` so far to the primary now (a read-modify-write replaying
+   * them on the freshest document) and returns the stored document, which also holds concurrent
+   * writers' keys. For a handler whose side effect must render shared state (the progress comment).
+   * The final persist replays only later changes. In a dry run nothing is written.
+   */
+  commit(): Promise<ContextDocument>
+  /** The primary's current document (what other writers committed meanwhile). */
+  reload(): Promise<ContextDocument>
+  /** Set by the CLI and the actions; absent in library use without GitHub (the handlers then fail clearly). */
+  github?: GithubServices
 }
 
 /** One handler kind behind one interface. */

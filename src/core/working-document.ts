@@ -40,6 +40,8 @@ export function checkSettablePath(path: string): void {
  */
 export class WorkingDocument {
   private readonly changes: Array<{ path: string; value: JsonValue }> = []
+  /** How many changes a `commit()` already persisted (they are not replayed again). */
+  private persisted = 0
 
   constructor(readonly doc: ContextDocument) {}
 
@@ -59,10 +61,25 @@ export class WorkingDocument {
     return this.changes.map((c) => c.path)
   }
 
-  /** Applies the recorded changes to a copy of `base`. */
+  /**
+   * Applies the recorded changes not yet persisted to a copy of `base`. Changes a commit persisted are
+   * skipped: `base` already holds them, and an append (`path[]`) replayed twice would add its items twice.
+   */
   replayOnto(base: ContextDocument): ContextDocument {
     const out = structuredClone(base)
-    for (const { path, value } of this.changes) setAtPath(out, path, structuredClone(value))
+    for (const { path, value } of this.changes.slice(this.persisted)) {
+      setAtPath(out, path, structuredClone(value))
+    }
     return out
+  }
+
+  /** True once a commit persisted some changes (an init then replays instead of replacing). */
+  get committed(): boolean {
+    return this.persisted > 0
+  }
+
+  /** Records that every change so far is in the primary (called after the store's update resolved). */
+  markPersisted(): void {
+    this.persisted = this.changes.length
   }
 }

@@ -6,5 +6,15 @@ export const defaultRegistry: HandlerRegistry = new Map([
   ['manual-choice', async () => (await import('./manual-choice.js')).manualChoiceHandler],
   ['respond', async () => (await import('./respond.js')).respondHandler],
   ['trigger-pipeline', async () => (await import('./trigger-pipeline.js')).triggerPipelineHandler],
-  ['set-values', async () => (await import('./set-values.js')).setValuesHandler]
+  ['set-values', async () => (await import('./set-values.js')).setValuesHandler],
+  [
+    'workflow-dispatch',
+    async () => (await import('./workflow-dispatch.js')).workflowDispatchHandler
+  ],
+  [
+    'repository-dispatch',
+    async () => (await import('./repository-dispatch.js')).repositoryDispatchHandler
+  ],
+  ['comment', async () => (await import('./comment.js')).commentHandler],
+  ['commit-status', async () => (await import('./commit-status.js')).commitStatusHandler]
 ])
