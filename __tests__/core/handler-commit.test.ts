@@ -20,10 +20,11 @@ describe('handler commit hook', () => {
   let stores: StoreSet
   let seen: { committed?: ContextDocument; reloaded?: ContextDocument }
 
+  // Registered under an existing kind whose block is open in the app-config schema (respond).
   const probe: EventHandler = {
-    kind: 'probe',
-    singleBlockKey: 'x',
-    contextKey: 'probe',
+    kind: 'respond',
+    singleBlockKey: 'message',
+    contextKey: 'respond',
     async run(_block, name, _tc, ctx) {
       ctx.work.set('state.items[]', 'a')
       ctx.work.set('state.section', 'mine')
@@ -35,10 +36,10 @@ describe('handler commit hook', () => {
       })
       seen.reloaded = await ctx.reload()
       ctx.work.set('state.after', 'later')
-      return { handler: 'probe', block: name, status: 'ok', onError: 'fail' }
+      return { handler: 'respond', block: name, status: 'ok', onError: 'fail' }
     }
   }
-  const registry: HandlerRegistry = new Map([['probe', async () => probe]])
+  const registry: HandlerRegistry = new Map([['respond', async () => probe]])
 
   beforeEach(async () => {
     seen = {}
@@ -51,7 +52,7 @@ describe('handler commit hook', () => {
     put(
       dir,
       'app.yaml',
-      'cicd-contexts:\n  stage:\n    pipelines:\n      p:\n        event-handlers:\n          e:\n            probe: {x: 1}\n'
+      'cicd-contexts:\n  stage:\n    pipelines:\n      p:\n        event-handlers:\n          e:\n            respond: {message: probe}\n'
     )
     stores = await createStores(
       loadConfig({ configPath: 'config.yaml', cwd: dir }).datasources,
@@ -107,7 +108,7 @@ describe('handler commit hook', () => {
     probe.run = (async (_b, name, _t, ctx) => {
       ctx.work.set('state.section', 'mine')
       seen.committed = await ctx.commit()
-      return { handler: 'probe', block: name, status: 'dry-run', onError: 'fail' }
+      return { handler: 'respond', block: name, status: 'dry-run', onError: 'fail' }
     }) as EventHandler['run']
     await m.update({ id: 'c1', event: { pipeline: 'p', event: 'e' }, dryRun: true })
     expect(seen.committed?.state).toMatchObject({ section: 'mine' })

@@ -97,6 +97,22 @@ const SHARED = {
   'on-error': { enum: ['fail', 'warn', null], description: 'warn: a failure is a warning.' }
 }
 
+/** Where a GitHub handler acts and as whom (src/handlers/github-block.ts). */
+const GITHUB_TARGET = { repository: template, token: template }
+/** Waiting for a started run (src/handlers/github-block.ts). */
+const WAITING = {
+  wait: {
+    type: ['boolean', 'string', 'null'],
+    description: 'true, or the workflow file to wait for.'
+  },
+  'wait-timeout': int,
+  'fail-on-conclusion': { type: ['array', 'string', 'null'], items: { type: 'string' } }
+}
+const CAPTURE_TO = {
+  type: ['string', 'boolean', 'null'],
+  description: 'Where the run details go (default state.dispatches.<block>); false: nowhere.'
+}
+
 /**
  * Handler kinds (src/handlers/*): the key that marks the single-block form, and the block's own keys.
  * `open: true` keeps the block open (respond renders every extra field into its payload).
@@ -134,6 +150,62 @@ export const HANDLERS = {
     singleBlockKey: 'name',
     open: true,
     keys: { name: template, args: { type: ['object', 'null'], additionalProperties: template } }
+  },
+  'workflow-dispatch': {
+    singleBlockKey: 'workflow',
+    keys: {
+      workflow: template,
+      ...GITHUB_TARGET,
+      ref: template,
+      // Each value is rendered to a string; mappings and lists are sent as JSON.
+      inputs: { type: ['object', 'null'] },
+      'correlation-input': template,
+      'find-timeout': int,
+      ...WAITING,
+      'capture-to': CAPTURE_TO,
+      'capture-response-data': captures
+    }
+  },
+  'repository-dispatch': {
+    singleBlockKey: 'event-type',
+    keys: {
+      'event-type': template,
+      ...GITHUB_TARGET,
+      // User data, every string leaf rendered: typed, not closed.
+      'client-payload': { type: ['object', 'null'] },
+      'correlation-key': template,
+      workflow: template,
+      'find-timeout': int,
+      ...WAITING,
+      'capture-to': CAPTURE_TO,
+      'capture-response-data': captures
+    }
+  },
+  comment: {
+    singleBlockKey: 'body',
+    keys: {
+      body: template,
+      title: template,
+      section: template,
+      'pull-request': template,
+      sha: template,
+      'recorded-sha': template,
+      ...GITHUB_TARGET,
+      'capture-response-data': captures
+    }
+  },
+  'commit-status': {
+    singleBlockKey: 'state',
+    keys: {
+      state: template,
+      context: template,
+      description: template,
+      'target-url': template,
+      sha: template,
+      'recorded-sha': template,
+      ...GITHUB_TARGET,
+      'capture-response-data': captures
+    }
   },
   'set-values': {
     singleBlockKey: 'set',
