@@ -1,0 +1,249 @@
+// Redis Cluster and Sentinel through the `redis` datasource, against real redis-server processes.
+// One file so the two setups run one after the other, never side by side.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { randomUUID } from 'node:crypto'
+import { performance } from 'node:perf_hooks'
+import { silentLogger } from '../../src/core/logger.js'
+import type { ContextDocument } from '../../src/core/types.js'
+import { parseYaml } from '../../src/core/yaml.js'
+import { ConfigError } from '../../src/errors.js'
+import { RedisClusterStore } from '../../src/stores/redis-cluster-store.js'
+import { createRedisStore, resolveRedisTarget } from '../../src/stores/redis-store.js'
+import type { RedisSettings } from '../../src/stores/settings.js'
+import type { StateStore } from '../../src/stores/state-store.js'
+import {
+  clusterNodes,
+  startCluster,
+  startSentinel,
+  waitFor,
+  type Topology
+} from '../helpers/redis-topology.js'
+
+const base: RedisSettings = { name: 'redis', type: 'redis', isPrimary: true }
+
+/** Adds `field: value` to the document: replayable, as the Mutation contract requires. (Test
+ * documents are bare mappings; the store only needs a mapping.) */
+function setField(field: string, value: number) {
+  return (cur: ContextDocument | undefined): ContextDocument =>
+    ({ ...(cur ?? {}), [field]: value }) as ContextDocument
+}
+
+describe('redis topology settings', () => {
+  const bad: [Partial<RedisSettings>, string][] = [
+    [
+      { sentinels: [{ host: 'h', port: 1 }] },
+      'datasources.redis.sentinelName is required with sentinels'
+    ],
+    [
+      { sentinels: [{ host: 'h', port: 1 }], sentinelName: 'm', cluster: [{ host: 'h', port: 1 }] },
+      'datasources.redis: set either sentinels or cluster, not both'
+    ],
+    [{ cluster: [{ host: 'h', port: 1 }], db: 2 }, 'datasources.redis.db must be 0 with cluster'],
+    [
+      { sentinelPassword: 'hunter2-secret' },
+      'datasources.redis.sentinelPassword is only used with sentinels'
+    ],
+    [{ cluster: [{ host: 'h', port: 70000 }] }, 'datasources.redis.cluster[0].port must be'],
+    [{ cluster: [] }, 'datasources.redis.cluster must not be empty']
+  ]
+  it.each(bad)('rejects %j with a one-line error naming the key', (extra, message) => {
+    let error: unknown
+    try {
+      resolveRedisTarget({ ...base, ...extra })
+    } catch (err) {
+      error = err
+    }
+    expect(error).toBeInstanceOf(ConfigError)
+    const text = (error as Error).message
+    expect(text).toContain(message)
+    expect(text).not.toContain('\n')
+    expect(text).not.toContain('hunter2-secret')
+  })
+})
+
+describe('redis cluster (3 masters, 3 replicas)', () => {
+  let cluster: Topology
+  const stores: StateStore[] = []
+  let startMs = 0
+
+  async function store(extra: Partial<RedisSettings> = {}): Promise<StateStore> {
+    const s = await createRedisStore(
+      {
+        ...base,
+        cluster: cluster.ports.slice(0, 2).map((port) => ({ host: '127.0.0.1', port })),
+        ...extra
+      },
+      silentLogger
+    )
+    stores.push(s)
+    return s
+  }
+
+  beforeAll(async () => {
+    const t0 = performance.now()
+    cluster = await startCluster()
+    startMs = performance.now() - t0
+  }, 90000)
+  afterAll(async () => {
+    await Promise.all(stores.map((s) => s.close()))
+    await cluster?.stop()
+    console.log(`redis cluster: started in ${Math.round(startMs)} ms`)
+  })
+
+  it('creates a cluster store and keeps the document under keyPrefix + id, in one slot', async () => {
+    const s = await store({ keyPrefix: 'ctx:', ttlSeconds: 600 })
+    expect(s).toBeInstanceOf(RedisClusterStore)
+    const id = randomUUID()
+    expect(await s.load(id)).toBeUndefined()
+    await s.update(id, setField('a', 1))
+    await s.update(id, setField('b', 2))
+    expect(await s.load(id)).toEqual({ a: 1, b: 2 })
+    // Read back with a plain client on the key's master: the same YAML the single-server store writes.
+    const slot = (await cluster
+      .admin(cluster.ports[0] as number)
+      .call('CLUSTER', 'KEYSLOT', `ctx:${id}`)) as number
+    const nodes = await clusterNodes(cluster.admin(cluster.ports[0] as number))
+    const owner = nodes.find((n) => n.master && n.slots.some(([a, b]) => slot >= a && slot <= b))
+    const text = (await cluster.admin(owner?.port as number).get(`ctx:${id}`)) as string
+    expect(parseYaml(text, 'stored')).toEqual({ a: 1, b: 2 })
+    const ttl = await cluster.admin(owner?.port as number).ttl(`ctx:${id}`)
+    expect(ttl).toBeGreaterThan(500)
+    await s.save(id, { c: 3 } as unknown as ContextDocument)
+    expect(await s.load(id)).toEqual({ c: 3 })
+  })
+
+  it('keeps all 50 updates of 50 concurrent writers (separate store instances)', async () => {
+    const id = randomUUID()
+    const writers = await Promise.all(Array.from({ length: 50 }, () => store()))
+    const t0 = performance.now()
+    await Promise.all(writers.map((w, i) => w.update(id, setField(`w${i}`, i))))
+    const ms = performance.now() - t0
+    const doc = await writers[0]?.load(id)
+    expect(Object.keys(doc ?? {})).toHaveLength(50)
+    console.log(`redis cluster: 50 concurrent updates in ${Math.round(ms)} ms`)
+  })
+
+  it("keeps every update across a graceful CLUSTER FAILOVER of the key's master", async () => {
+    const id = randomUUID()
+    const admin = cluster.admin(cluster.ports[0] as number)
+    const slot = (await admin.call('CLUSTER', 'KEYSLOT', id)) as number
+    const nodes = await clusterNodes(admin)
+    const master = nodes.find((n) => n.master && n.slots.some(([a, b]) => slot >= a && slot <= b))
+    const replica = nodes.find((n) => !n.master && n.masterId === master?.id)
+    expect(replica).toBeDefined()
+    const replicaPort = replica?.port as number
+
+    const writers = await Promise.all(Array.from({ length: 50 }, () => store()))
+    const done = writers.map(() => 0)
+    let failedOver = false
+    const write = async (w: StateStore, i: number): Promise<void> => {
+      // Each writer keeps writing until the failover is over and it has written at least 3 times.
+      while (!failedOver || done[i]! < 3) {
+        await w.update(id, setField(`w${i}-${done[i]}`, i))
+        done[i]!++
+      }
+    }
+    const running = Promise.all(writers.map((w, i) => write(w, i)))
+    await waitFor('first updates', async () => done.reduce((a, b) => a + b, 0) >= 25)
+    expect(await cluster.admin(replicaPort).call('CLUSTER', 'FAILOVER')).toBe('OK')
+    await waitFor('replica promoted', async () =>
+      (await cluster.admin(replicaPort).info('replication')).includes('role:master')
+    )
+    failedOver = true
+    await running
+    const total = done.reduce((a, b) => a + b, 0)
+    const doc = await writers[0]?.load(id)
+    expect(Object.keys(doc ?? {})).toHaveLength(total)
+    // The key is now served by the promoted replica.
+    const text = await cluster.admin(replicaPort).get(id)
+    expect(Object.keys(parseYaml(text as string, 'stored') as object)).toHaveLength(total)
+    console.log(`redis cluster: ${total} updates kept across CLUSTER FAILOVER`)
+  }, 60000)
+
+  it('a cluster nobody answers is a one-line StoreError naming the seeds', async () => {
+    const s = await store({ cluster: [{ host: '127.0.0.1', port: 1 }], connectTimeoutMs: 500 })
+    await expect(s.load('x')).rejects.toThrow(
+      /^cannot connect to redis at cluster 127\.0\.0\.1:1: /
+    )
+  })
+})
+
+describe('redis sentinel (1 master, 1 replica, 1 sentinel)', () => {
+  let setup: Awaited<ReturnType<typeof startSentinel>>
+  const stores: StateStore[] = []
+  let startMs = 0
+
+  async function store(extra: Partial<RedisSettings> = {}): Promise<StateStore> {
+    const s = await createRedisStore(
+      {
+        ...base,
+        // host/port point nowhere: only the sentinels may lead the store to the master.
+        host: '127.0.0.1',
+        port: 1,
+        sentinels: [{ host: '127.0.0.1', port: setup.sentinel }],
+        sentinelName: 'mymaster',
+        ...extra
+      },
+      silentLogger
+    )
+    stores.push(s)
+    return s
+  }
+
+  beforeAll(async () => {
+    const t0 = performance.now()
+    setup = await startSentinel()
+    startMs = performance.now() - t0
+  }, 60000)
+  afterAll(async () => {
+    await Promise.all(stores.map((s) => s.close()))
+    await setup?.stop()
+    console.log(`redis sentinel: started in ${Math.round(startMs)} ms`)
+  })
+
+  it('finds the master through the sentinels and writes there', async () => {
+    const s = await store({ keyPrefix: 'ctx:' })
+    const id = randomUUID()
+    await s.update(id, setField('a', 1))
+    expect(await s.load(id)).toEqual({ a: 1 })
+    const text = await setup.admin(setup.master).get(`ctx:${id}`)
+    expect(parseYaml(text as string, 'stored')).toEqual({ a: 1 })
+  })
+
+  it('keeps all 50 updates of 50 concurrent writers', async () => {
+    const id = randomUUID()
+    const writers = await Promise.all(Array.from({ length: 50 }, () => store()))
+    const t0 = performance.now()
+    await Promise.all(writers.map((w, i) => w.update(id, setField(`w${i}`, i))))
+    const ms = performance.now() - t0
+    expect(Object.keys((await writers[0]?.load(id)) ?? {})).toHaveLength(50)
+    console.log(`redis sentinel: 50 concurrent updates in ${Math.round(ms)} ms`)
+  })
+
+  it('an unknown master name is a one-line StoreError', async () => {
+    const s = await store({ sentinelName: 'nosuchmaster' })
+    await expect(s.load('x')).rejects.toThrow(
+      /^cannot connect to redis at sentinel master "nosuchmaster" via 127\.0\.0\.1:\d+: [^\n]*$/
+    )
+  })
+
+  it('after a sentinel failover, a store writes to the new master', async () => {
+    const s = await store()
+    const id = randomUUID()
+    await s.update(id, setField('before', 1))
+    expect(await setup.admin(setup.sentinel).call('SENTINEL', 'FAILOVER', 'mymaster')).toBe('OK')
+    await waitFor('replica promoted', async () => {
+      const addr = (await setup
+        .admin(setup.sentinel)
+        .call('SENTINEL', 'GET-MASTER-ADDR-BY-NAME', 'mymaster')) as string[]
+      return addr[1] === String(setup.replica)
+    })
+    await waitFor('new master writable', async () =>
+      (await setup.admin(setup.replica).info('replication')).includes('role:master')
+    )
+    const after = await store()
+    await after.update(id, setField('after', 2))
+    expect(await setup.admin(setup.replica).get(id)).toContain('after: 2')
+    expect(await after.load(id)).toEqual({ before: 1, after: 2 })
+  }, 40000)
+})
