@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { randomUUID } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
-import { silentLogger } from '../../src/core/logger.js'
+import { silentLogger, type Logger } from '../../src/core/logger.js'
 import type { ContextDocument } from '../../src/core/types.js'
 import { parseYaml } from '../../src/core/yaml.js'
 import { ConfigError } from '../../src/errors.js'
@@ -66,6 +66,9 @@ describe('redis cluster (3 masters, 3 replicas)', () => {
   const stores: StateStore[] = []
   let startMs = 0
 
+  const debugLines: string[] = []
+  const logger: Logger = { ...silentLogger, debug: (line) => debugLines.push(line) }
+
   async function store(extra: Partial<RedisSettings> = {}): Promise<StateStore> {
     const s = await createRedisStore(
       {
@@ -73,7 +76,7 @@ describe('redis cluster (3 masters, 3 replicas)', () => {
         cluster: cluster.ports.slice(0, 2).map((port) => ({ host: '127.0.0.1', port })),
         ...extra
       },
-      silentLogger
+      logger
     )
     stores.push(s)
     return s
@@ -157,8 +160,39 @@ describe('redis cluster (3 masters, 3 replicas)', () => {
     // The key is now served by the promoted replica.
     const text = await cluster.admin(replicaPort).get(id)
     expect(Object.keys(parseYaml(text as string, 'stored') as object)).toHaveLength(total)
-    console.log(`redis cluster: ${total} updates kept across CLUSTER FAILOVER`)
+    const errors = debugLines.filter((l) => l.includes(id) && !l.includes('changed by another'))
+    console.log(
+      `redis cluster: ${total} updates kept across CLUSTER FAILOVER; ` +
+        `${errors.length} retried errors: ${[...new Set(errors.map((l) => l.split(': ')[1]?.slice(0, 40)))].join(' | ')}`
+    )
   }, 60000)
+
+  it('retries a write that times out on a paused master, bounded by maxAttempts', async () => {
+    const id = randomUUID()
+    const admin = cluster.admin(cluster.ports[0] as number)
+    const slot = (await admin.call('CLUSTER', 'KEYSLOT', id)) as number
+    const master = (await clusterNodes(admin)).find(
+      (n) => n.master && n.slots.some(([a, b]) => slot >= a && slot <= b)
+    )
+    const owner = cluster.admin(master?.port as number)
+    const patient = await store({ commandTimeoutMs: 200 })
+    await patient.update(id, setField('a', 1))
+    // Writes (the EVAL) block for 1 s: several attempts time out, one after the pause succeeds. A
+    // timed-out EVAL may still run when the pause ends; the replayed mutation then applies on top.
+    await owner.call('CLIENT', 'PAUSE', '1000', 'WRITE')
+    await patient.update(id, setField('b', 2))
+    expect(await patient.load(id)).toEqual({ a: 1, b: 2 })
+
+    const hasty = await store({ commandTimeoutMs: 200, maxAttempts: 2 })
+    await owner.call('CLIENT', 'PAUSE', '3000', 'WRITE')
+    try {
+      await expect(hasty.update(id, setField('c', 3))).rejects.toThrow(
+        new RegExp(`^redis update of key "${id}" at cluster [^ ]+ failed: Command timed out$`)
+      )
+    } finally {
+      await owner.call('CLIENT', 'UNPAUSE')
+    }
+  })
 
   it('a cluster nobody answers is a one-line StoreError naming the seeds', async () => {
     const s = await store({ cluster: [{ host: '127.0.0.1', port: 1 }], connectTimeoutMs: 500 })
