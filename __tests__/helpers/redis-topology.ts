@@ -34,8 +34,8 @@ export async function freePortRange(count: number): Promise<number[]> {
 }
 
 /** A raw admin client (not the code under test). */
-export function adminClient(port: number): Redis {
-  return new Redis({ host: '127.0.0.1', port, lazyConnect: false, enableReadyCheck: false })
+export function adminClient(port: number, password?: string): Redis {
+  return new Redis({ host: '127.0.0.1', port, password, enableReadyCheck: false })
 }
 
 export async function waitFor(
@@ -44,13 +44,14 @@ export async function waitFor(
   timeoutMs = 20000
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs
+  let last = 'not yet'
   for (;;) {
     try {
       if (await check()) return
-    } catch {
-      // not up yet
+    } catch (err) {
+      last = String(err) // not up yet
     }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (last: ${last})`)
     await new Promise((r) => setTimeout(r, 100))
   }
 }
@@ -63,7 +64,11 @@ export interface Topology {
   stop(): Promise<void>
 }
 
-function startTopology(dir: string, ports: number[]): Topology & { spawn(args: string[]): void } {
+function startTopology(
+  dir: string,
+  ports: number[],
+  passwords: Record<number, string> = {}
+): Topology & { spawn(args: string[]): void } {
   const procs: ChildProcess[] = []
   const admins = new Map<number, Redis>()
   return {
@@ -74,7 +79,7 @@ function startTopology(dir: string, ports: number[]): Topology & { spawn(args: s
     },
     admin(port) {
       let c = admins.get(port)
-      if (!c) admins.set(port, (c = adminClient(port)))
+      if (!c) admins.set(port, (c = adminClient(port, passwords[port])))
       return c
     },
     async stop() {
@@ -94,7 +99,16 @@ function startTopology(dir: string, ports: number[]): Topology & { spawn(args: s
   }
 }
 
-const COMMON = ['--bind', '127.0.0.1', '--save', '', '--appendonly', 'no']
+const COMMON = [
+  '--bind',
+  '127.0.0.1',
+  '--save',
+  '',
+  '--appendonly',
+  'no',
+  '--repl-diskless-sync-delay',
+  '0'
+]
 
 /** 3 masters + 3 replicas, created with `redis-cli --cluster create`; resolves at cluster_state:ok. */
 export async function startCluster(): Promise<Topology> {
@@ -170,21 +184,33 @@ export async function clusterNodes(admin: Redis): Promise<ClusterNodeInfo[]> {
     })
 }
 
-/** 1 master, 1 replica, 1 sentinel (quorum 1) monitoring `mymaster`. */
+export const MASTER_PASSWORD = 'm4ster-pw-topology'
+export const SENTINEL_PASSWORD = 's3ntinel-pw-topology'
+
+/**
+ * 1 master, 1 replica, 1 sentinel (quorum 1) monitoring `mymaster`; the servers require
+ * MASTER_PASSWORD, the sentinel SENTINEL_PASSWORD, as production setups do.
+ */
 export async function startSentinel(): Promise<
   Topology & { master: number; replica: number; sentinel: number }
 > {
   const ports = await freePortRange(3)
   const [master, replica, sentinel] = ports as [number, number, number]
-  const t = startTopology(mkdtempSync(join(tmpdir(), 'cicd-sentinel-')), ports)
+  const t = startTopology(mkdtempSync(join(tmpdir(), 'cicd-sentinel-')), ports, {
+    [master]: MASTER_PASSWORD,
+    [replica]: MASTER_PASSWORD,
+    [sentinel]: SENTINEL_PASSWORD
+  })
   try {
-    t.spawn(['--port', String(master), ...COMMON, '--dir', t.dir])
+    const auth = ['--requirepass', MASTER_PASSWORD, '--masterauth', MASTER_PASSWORD]
+    t.spawn(['--port', String(master), ...COMMON, '--dir', t.dir, ...auth])
     t.spawn([
       '--port',
       String(replica),
       ...COMMON,
       '--dir',
       t.dir,
+      ...auth,
       '--replicaof',
       '127.0.0.1',
       String(master)
@@ -196,7 +222,9 @@ export async function startSentinel(): Promise<
         `port ${sentinel}`,
         'bind 127.0.0.1',
         `dir ${t.dir}`,
+        `requirepass ${SENTINEL_PASSWORD}`,
         `sentinel monitor mymaster 127.0.0.1 ${master} 1`,
+        `sentinel auth-pass mymaster ${MASTER_PASSWORD}`,
         'sentinel down-after-milliseconds mymaster 2000',
         'sentinel failover-timeout mymaster 10000',
         ''

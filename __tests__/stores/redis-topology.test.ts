@@ -12,6 +12,8 @@ import { createRedisStore, resolveRedisTarget } from '../../src/stores/redis-sto
 import type { RedisSettings } from '../../src/stores/settings.js'
 import type { StateStore } from '../../src/stores/state-store.js'
 import {
+  MASTER_PASSWORD,
+  SENTINEL_PASSWORD,
   clusterNodes,
   startCluster,
   startSentinel,
@@ -216,6 +218,8 @@ describe('redis sentinel (1 master, 1 replica, 1 sentinel)', () => {
         port: 1,
         sentinels: [{ host: '127.0.0.1', port: setup.sentinel }],
         sentinelName: 'mymaster',
+        password: MASTER_PASSWORD,
+        sentinelPassword: SENTINEL_PASSWORD,
         ...extra
       },
       silentLogger
@@ -252,6 +256,35 @@ describe('redis sentinel (1 master, 1 replica, 1 sentinel)', () => {
     const ms = performance.now() - t0
     expect(Object.keys((await writers[0]?.load(id)) ?? {})).toHaveLength(50)
     console.log(`redis sentinel: 50 concurrent updates in ${Math.round(ms)} ms`)
+  })
+
+  it('a wrong sentinelPassword or master password is a one-line error that echoes neither', async () => {
+    const wrongSentinel = await store({ sentinelPassword: 'not-the-sentinel-pw' })
+    const e1 = await wrongSentinel.load('x').then(
+      () => undefined,
+      (err: unknown) => err as Error
+    )
+    expect(e1?.message).toMatch(
+      /^cannot connect to redis at sentinel master "mymaster" via [^\n]*WRONGPASS[^\n]*\(check datasources\.redis sentinelUsername\/sentinelPassword\)$/
+    )
+    const wrongMaster = await store({ password: 'not-the-master-pw' })
+    const e2 = await wrongMaster.load('x').then(
+      () => undefined,
+      (err: unknown) => err as Error
+    )
+    expect(e2?.message).toMatch(
+      /^cannot connect to redis at sentinel master "mymaster" via [^\n]*\(check datasources\.redis password\)$/
+    )
+    for (const text of [e1?.message, e2?.message]) {
+      for (const pw of [
+        'not-the-sentinel-pw',
+        'not-the-master-pw',
+        MASTER_PASSWORD,
+        SENTINEL_PASSWORD
+      ]) {
+        expect(text).not.toContain(pw)
+      }
+    }
   })
 
   it('an unknown master name is a one-line StoreError', async () => {

@@ -169,7 +169,12 @@ export class RedisStore implements StateStore {
     } catch (err) {
       await this.quit(conn)
       const reason = firstLine(this.sanitize(lastError?.message ?? errorMessage(err)))
-      throw new StoreError(`cannot connect to redis at ${this.where}: ${reason}`)
+      // The master's AUTH is ours (handshake); a refusal before it came from the sentinels.
+      const hint =
+        this.settings.sentinels && /WRONGPASS|NOAUTH|NOPERM/.test(reason)
+          ? ' (check datasources.redis sentinelUsername/sentinelPassword)'
+          : ''
+      throw new StoreError(`cannot connect to redis at ${this.where}: ${reason}${hint}`)
     }
     try {
       await this.handshake(conn)
