@@ -149,6 +149,12 @@ export async function startCluster(): Promise<Topology> {
         ((await t.admin(p).call('CLUSTER', 'INFO')) as string).includes('cluster_state:ok')
       )
     }
+    // cluster_state:ok comes with the slots; the replicas may attach a moment later.
+    await waitFor('every master with a replica', async () => {
+      const nodes = await clusterNodes(t.admin(ports[0] as number))
+      const masters = nodes.filter((n) => n.master && n.slots.length > 0)
+      return masters.length === 3 && masters.every((m) => nodes.some((n) => n.masterId === m.id))
+    })
     return t
   } catch (err) {
     await t.stop()

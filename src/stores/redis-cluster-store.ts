@@ -99,28 +99,48 @@ export class RedisClusterStore implements StateStore {
     const ttl = this.settings.ttlSeconds ? String(this.settings.ttlSeconds) : ''
     let lastError: unknown
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-      try {
-        const text = await cluster.get(key)
-        const next = mutate(text === null ? undefined : parseStoredDocument(key, text))
-        const payload = stringifyYaml(next)
-        const hadValue = text === null ? '0' : '1'
-        const written = await cluster.eval(CAS_SCRIPT, 1, key, hadValue, text ?? '', payload, ttl)
-        if (written === 1) return next
-        this.logger.debug(`redis: ${key} changed by another writer; retrying (attempt ${attempt})`)
-      } catch (err) {
-        if (err instanceof CicdError || !TRANSIENT.test(errorMessage(err))) {
-          throw err instanceof CicdError ? err : this.commandError('update', key, err)
-        }
-        lastError = err
-        this.logger.debug(`redis: ${key}: ${this.sanitize(errorMessage(err))}; retrying`)
+      if (attempt > 1) await sleep(backoffMs(attempt - 1))
+      const read = await this.transient('GET', key, () => cluster.get(key))
+      if (!read.ok) {
+        lastError = read.error
+        continue
       }
-      await sleep(backoffMs(attempt))
+      const text = read.value
+      // The mutation runs outside the error handling: its own errors are not redis errors.
+      const next = mutate(text === null ? undefined : parseStoredDocument(key, text))
+      const payload = stringifyYaml(next)
+      const expected = text === null ? ['0', ''] : ['1', text]
+      const cas = await this.transient('EVAL', key, () =>
+        cluster.eval(CAS_SCRIPT, 1, key, ...expected, payload, ttl)
+      )
+      if (!cas.ok) {
+        lastError = cas.error
+        continue
+      }
+      if (cas.value === 1) return next
+      lastError = undefined
+      this.logger.debug(`redis: ${key} changed by another writer; retrying (attempt ${attempt})`)
     }
     if (lastError !== undefined) throw this.commandError('update', key, lastError)
     throw new ConflictError(
       `redis update of key "${key}" gave up after ${maxAttempts} attempts: ` +
         'other writers kept changing it'
     )
+  }
+
+  /** Runs one command; a transient cluster error is returned for a retry, any other is thrown. */
+  private async transient<T>(
+    op: string,
+    key: string,
+    fn: () => Promise<T>
+  ): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
+    try {
+      return { ok: true, value: await fn() }
+    } catch (err) {
+      if (!TRANSIENT.test(errorMessage(err))) throw this.commandError(op, key, err)
+      this.logger.debug(`redis ${op} of ${key}: ${this.sanitize(errorMessage(err))}; retrying`)
+      return { ok: false, error: err }
+    }
   }
 
   async save(id: string, doc: ContextDocument): Promise<void> {
