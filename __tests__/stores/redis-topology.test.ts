@@ -2,6 +2,8 @@
 // One file so the two setups run one after the other, never side by side.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { randomUUID } from 'node:crypto'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { silentLogger, type Logger } from '../../src/core/logger.js'
 import type { ContextDocument } from '../../src/core/types.js'
@@ -11,6 +13,7 @@ import { RedisClusterStore } from '../../src/stores/redis-cluster-store.js'
 import { createRedisStore, resolveRedisTarget } from '../../src/stores/redis-store.js'
 import type { RedisSettings } from '../../src/stores/settings.js'
 import type { StateStore } from '../../src/stores/state-store.js'
+import { projectEnv, runCli, writeProject } from '../helpers/cli.js'
 import {
   MASTER_PASSWORD,
   SENTINEL_PASSWORD,
@@ -20,6 +23,37 @@ import {
   waitFor,
   type Topology
 } from '../helpers/redis-topology.js'
+
+/**
+ * The bundled CLI (dist/cli, built by `npm test`) with a redis primary given as config.yaml and
+ * secrets.yaml snippets: --init-new, --set, --get round trip.
+ */
+async function cliRoundTrip(redisYaml: string, secretsYaml: string): Promise<void> {
+  const dir = writeProject('yamlfile')
+  try {
+    const edit = (name: string, fn: (text: string) => string): void =>
+      writeFileSync(join(dir, name), fn(readFileSync(join(dir, name), 'utf8')))
+    edit('config.yaml', (t) =>
+      t
+        .replace('\n      isPrimary: true', '')
+        .replace('  datasources:\n', `  datasources:\n${redisYaml}`)
+    )
+    edit('secrets.yaml', (t) => t.replace('cicdstatemgr:\n', `cicdstatemgr:\n${secretsYaml}`))
+    const id = `ctx-${randomUUID()}`
+    const env = projectEnv(id)
+    const init = await runCli(['--init-new', id], { cwd: dir, env })
+    expect(init.stderr).toBe('')
+    expect(init.code).toBe(0)
+    expect((await runCli(['--set', 'state.topology=ok'], { cwd: dir, env })).code).toBe(0)
+    expect(await runCli(['--get', 'state.topology'], { cwd: dir, env })).toEqual({
+      code: 0,
+      stdout: 'ok\n',
+      stderr: ''
+    })
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
 
 const base: RedisSettings = { name: 'redis', type: 'redis', isPrimary: true }
 
@@ -196,6 +230,16 @@ describe('redis cluster (3 masters, 3 replicas)', () => {
     }
   })
 
+  it('the bundled CLI reads and writes through the cluster', async () => {
+    const nodes = cluster.ports
+      .slice(0, 2)
+      .map((port) => `        - { host: 127.0.0.1, port: ${port} }`)
+    await cliRoundTrip(
+      ['    redis:', '      isPrimary: true', '      cluster:', ...nodes, ''].join('\n'),
+      ''
+    )
+  })
+
   it('a cluster nobody answers is a one-line StoreError naming the seeds', async () => {
     const s = await store({ cluster: [{ host: '127.0.0.1', port: 1 }], connectTimeoutMs: 500 })
     await expect(s.load('x')).rejects.toThrow(
@@ -285,6 +329,19 @@ describe('redis sentinel (1 master, 1 replica, 1 sentinel)', () => {
         expect(text).not.toContain(pw)
       }
     }
+  })
+
+  it('the bundled CLI reads and writes through the sentinels', async () => {
+    await cliRoundTrip(
+      [
+        '    redis:',
+        '      isPrimary: true',
+        '      sentinelName: mymaster',
+        `      sentinels: [{ host: 127.0.0.1, port: ${setup.sentinel} }]`,
+        ''
+      ].join('\n'),
+      `  datasources:\n    redis:\n      password: ${MASTER_PASSWORD}\n      sentinelPassword: ${SENTINEL_PASSWORD}\n`
+    )
   })
 
   it('an unknown master name is a one-line StoreError', async () => {
