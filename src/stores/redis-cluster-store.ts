@@ -45,7 +45,7 @@ return 1
  * only makes the next compare fail and re-apply on top of it.
  */
 const TRANSIENT =
-  /^(MOVED|ASK|CLUSTERDOWN|TRYAGAIN|LOADING|READONLY|MASTERDOWN)\b|Connection is closed|timed out|ECONNRESET|ECONNREFUSED|Failed to refresh slots/i
+  /^(MOVED|ASK|CLUSTERDOWN|TRYAGAIN|LOADING|READONLY|MASTERDOWN)\b|Connection is closed|timed out|ECONNRESET|ECONNREFUSED|Failed to refresh slots|Too many Cluster redirections/i
 
 type ClusterConstructor = typeof import('ioredis').Cluster
 let clusterConstructor: Promise<ClusterConstructor> | undefined
@@ -208,6 +208,8 @@ export class RedisClusterStore implements StateStore {
       retryDelayOnClusterDown: 100,
       retryDelayOnTryAgain: 100,
       enableAutoPipelining: false,
+      // With TLS, connect by the name the nodes announce, not a resolved IP: the certificate names it.
+      ...(t.tls ? { dnsLookup: (address, callback) => callback(null, address) } : {}),
       redisOptions: {
         // Cluster nodes have no SELECT; AUTH goes on every node connection, so ioredis sends it.
         ...(t.username !== undefined ? { username: t.username } : {}),
