@@ -75,6 +75,52 @@ describe('loadConfig', () => {
     )
   })
 
+  it('reads redis sentinels and cluster nodes; a bad entry names its key', () => {
+    write(
+      'sentinel.yaml',
+      [
+        'cicdstatemgr:',
+        '  datasources:',
+        '    redis:',
+        '      isPrimary: true',
+        '      sentinelName: mymaster',
+        '      sentinels:',
+        '        - {host: s1.internal, port: 26379}',
+        "        - {host: s2.internal, port: '26379'}",
+        ''
+      ].join('\n')
+    )
+    write(
+      'secrets.yaml',
+      'cicdstatemgr:\n  datasources:\n    redis: {sentinelPassword: s3nt-pw, password: m4ster-pw}\n'
+    )
+    const c = loadConfig({ configPath: 'sentinel.yaml', secretsPath: 'secrets.yaml', cwd: dir })
+    expect(c.datasources[0]).toMatchObject({
+      sentinelName: 'mymaster',
+      sentinelPassword: 's3nt-pw',
+      password: 'm4ster-pw',
+      sentinels: [
+        { host: 's1.internal', port: 26379 },
+        { host: 's2.internal', port: 26379 }
+      ]
+    })
+    expect(c.secretValues).toContain('s3nt-pw')
+
+    const bad = (name: string, redis: string): (() => unknown) => {
+      write(name, `cicdstatemgr:\n  datasources:\n    redis: ${redis}\n`)
+      return () => loadConfig({ configPath: name, cwd: dir })
+    }
+    expect(
+      bad('c1.yaml', '{isPrimary: true, cluster: [{host: a, port: 7000}, {port: 7001}]}')
+    ).toThrow('c1.yaml: datasources.redis.cluster[1].host must be a non-empty string')
+    expect(bad('c2.yaml', '{isPrimary: true, cluster: a:7000}')).toThrow(
+      'c2.yaml: datasources.redis.cluster must be a non-empty list of {host, port} mappings'
+    )
+    expect(bad('c3.yaml', '{isPrimary: true, sentinels: [{host: a, port: 0}]}')).toThrow(
+      'c3.yaml: datasources.redis.sentinels[0].port must be from 1 to 65535'
+    )
+  })
+
   it('names the file for missing files, a missing top key and malformed YAML', () => {
     write('notop.yaml', 'other: 1\n')
     write('bad.yaml', 'cicdstatemgr:\n  datasources: [\n')

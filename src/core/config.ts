@@ -150,7 +150,12 @@ function datasourceSettings(
           tls: f.tls('tls'),
           connectTimeoutMs: f.int('connectTimeoutMs'),
           commandTimeoutMs: f.int('commandTimeoutMs'),
-          maxAttempts: f.int('maxAttempts')
+          maxAttempts: f.int('maxAttempts'),
+          sentinels: f.nodes('sentinels'),
+          sentinelName: f.str('sentinelName'),
+          sentinelUsername: f.str('sentinelUsername'),
+          sentinelPassword: f.str('sentinelPassword'),
+          cluster: f.nodes('cluster')
         })
       }
     case 'yamlfile':
@@ -226,6 +231,21 @@ class FieldReader {
     if (v === undefined || v === null) return []
     if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v as string[]
     return this.fail(key, 'a list of strings')
+  }
+
+  /** A non-empty list of `{host, port}` (Redis sentinels or cluster seed nodes). */
+  nodes(key: string): { host: string; port: number }[] | undefined {
+    const v = this.obj[key]
+    if (v === undefined || v === null) return undefined
+    const expected = 'a non-empty list of {host, port} mappings'
+    if (!Array.isArray(v) || v.length === 0) return this.fail(key, expected)
+    return v.map((item, i) => {
+      if (!isJsonObject(item)) return this.fail(`${key}[${i}]`, 'a {host, port} mapping')
+      const sub = new FieldReader(item, `${this.where}.${key}[${i}]`, this.file)
+      const port = sub.int('port')
+      if (port === undefined || port < 1 || port > 65535) sub.fail('port', 'from 1 to 65535')
+      return { host: sub.requiredStr('host'), port: port as number }
+    })
   }
 
   tls(

@@ -58,8 +58,9 @@ export class RedisStore implements StateStore {
   ) {
     this.name = settings.name
     this.target = resolveRedisTarget(settings)
-    this.where = `${this.target.host}:${this.target.port}`
+    this.where = describeRedisTarget(settings, this.target)
     if (this.target.password) logger.addSecret(this.target.password)
+    if (settings.sentinelPassword) logger.addSecret(settings.sentinelPassword)
   }
 
   async load(id: string): Promise<ContextDocument | undefined> {
@@ -128,18 +129,7 @@ export class RedisStore implements StateStore {
   }
 
   private parse(key: string, text: string): ContextDocument {
-    let value: unknown
-    try {
-      value = parseYaml(text, `redis key "${key}"`)
-    } catch (err) {
-      throw new StoreError(errorMessage(err), { cause: err })
-    }
-    if (!isJsonObject(value)) {
-      throw new StoreError(
-        `redis key "${key}" does not hold a context document (expected a mapping)`
-      )
-    }
-    return value as ContextDocument
+    return parseStoredDocument(key, text)
   }
 
   /** Runs `fn` on a connection nobody else uses meanwhile; a connection that saw an error is dropped. */
@@ -179,7 +169,12 @@ export class RedisStore implements StateStore {
     } catch (err) {
       await this.quit(conn)
       const reason = firstLine(this.sanitize(lastError?.message ?? errorMessage(err)))
-      throw new StoreError(`cannot connect to redis at ${this.where}: ${reason}`)
+      // The master's AUTH is ours (handshake); a refusal before it came from the sentinels.
+      const hint =
+        this.settings.sentinels && /WRONGPASS|NOAUTH|NOPERM/.test(reason)
+          ? ' (check datasources.redis sentinelUsername/sentinelPassword)'
+          : ''
+      throw new StoreError(`cannot connect to redis at ${this.where}: ${reason}${hint}`)
     }
     try {
       await this.handshake(conn)
@@ -232,8 +227,7 @@ export class RedisStore implements StateStore {
     const t = this.target
     const timeout = this.settings.commandTimeoutMs ?? DEFAULT_TIMEOUT_MS
     return {
-      host: t.host,
-      port: t.port,
+      ...this.endpoint(),
       // No db, username or password here: handshake() sends AUTH and SELECT itself and checks the
       // replies. RESP2 (no HELLO), as the Python tool speaks.
       protocol: 2,
@@ -251,6 +245,28 @@ export class RedisStore implements StateStore {
       enableReadyCheck: false,
       enableAutoPipelining: false,
       disableClientInfo: true
+    }
+  }
+
+  /**
+   * One server, or the master the sentinels name now: each new pooled connection asks them again, so
+   * after a failover the next operation reaches the new master (WATCH stays per connection).
+   */
+  private endpoint(): RedisOptions {
+    const s = this.settings
+    if (!s.sentinels) return { host: this.target.host, port: this.target.port }
+    const timeout = s.connectTimeoutMs ?? DEFAULT_TIMEOUT_MS
+    return {
+      sentinels: s.sentinels.map(({ host, port }) => ({ host, port })),
+      name: s.sentinelName,
+      ...(s.sentinelUsername !== undefined ? { sentinelUsername: s.sentinelUsername } : {}),
+      ...(s.sentinelPassword !== undefined ? { sentinelPassword: s.sentinelPassword } : {}),
+      enableTLSForSentinelMode: this.target.tls !== undefined,
+      ...(this.target.tls ? { sentinelTLS: this.target.tls } : {}),
+      sentinelCommandTimeout: timeout,
+      // Fail fast like the single-server path: one pass over the sentinels, no background retrying.
+      sentinelRetryStrategy: () => null,
+      failoverDetector: false
     }
   }
 
@@ -292,8 +308,38 @@ export class RedisStore implements StateStore {
   }
 }
 
-export function createRedisStore(settings: RedisSettings, logger: Logger): StateStore {
-  return new RedisStore(settings, logger)
+export async function createRedisStore(
+  settings: RedisSettings,
+  logger: Logger
+): Promise<StateStore> {
+  if (!settings.cluster) return new RedisStore(settings, logger)
+  // Only cluster users load the cluster store.
+  const { RedisClusterStore } = await import('./redis-cluster-store.js')
+  return new RedisClusterStore(settings, logger)
+}
+
+/** The YAML text of a key as a context document; anything else is a StoreError naming the key. */
+export function parseStoredDocument(key: string, text: string): ContextDocument {
+  let value: unknown
+  try {
+    value = parseYaml(text, `redis key "${key}"`)
+  } catch (err) {
+    throw new StoreError(errorMessage(err), { cause: err })
+  }
+  if (!isJsonObject(value)) {
+    throw new StoreError(`redis key "${key}" does not hold a context document (expected a mapping)`)
+  }
+  return value as ContextDocument
+}
+
+/** Where errors say the store connects: `host:port`, the sentinel master, or the cluster seeds. */
+export function describeRedisTarget(settings: RedisSettings, target: RedisTarget): string {
+  const list = (nodes: { host: string; port: number }[]): string =>
+    nodes.map((n) => `${n.host}:${n.port}`).join(',')
+  if (settings.cluster) return `cluster ${list(settings.cluster)}`
+  if (settings.sentinels)
+    return `sentinel master "${settings.sentinelName ?? ''}" via ${list(settings.sentinels)}`
+  return `${target.host}:${target.port}`
 }
 
 /**
@@ -313,6 +359,7 @@ export function resolveRedisTarget(settings: RedisSettings): RedisTarget {
   if (tls) target.tls = tls
   checkInteger('port', target.port, 1, 65535)
   checkInteger('db', target.db, 0)
+  checkTopology(settings, target)
   if (settings.ttlSeconds !== undefined) checkInteger('ttlSeconds', settings.ttlSeconds, 1)
   if (settings.maxAttempts !== undefined) checkInteger('maxAttempts', settings.maxAttempts, 1)
   if (settings.connectTimeoutMs !== undefined)
@@ -320,6 +367,38 @@ export function resolveRedisTarget(settings: RedisSettings): RedisTarget {
   if (settings.commandTimeoutMs !== undefined)
     checkInteger('commandTimeoutMs', settings.commandTimeoutMs, 1)
   return target
+}
+
+/** Sentinel and cluster settings: each error names the key, never a value. */
+function checkTopology(settings: RedisSettings, target: RedisTarget): void {
+  const { sentinels, cluster, sentinelName } = settings
+  const sentinelOnly = [
+    'sentinelName',
+    'sentinelUsername',
+    'sentinelPassword'
+  ] as const satisfies readonly (keyof RedisSettings)[]
+  if (sentinels && cluster) {
+    throw new ConfigError('datasources.redis: set either sentinels or cluster, not both')
+  }
+  for (const [field, nodes] of [
+    ['sentinels', sentinels],
+    ['cluster', cluster]
+  ] as const) {
+    if (nodes?.length === 0) throw new ConfigError(`datasources.redis.${field} must not be empty`)
+    nodes?.forEach((n, i) => checkInteger(`${field}[${i}].port`, n.port, 1, 65535))
+  }
+  if (sentinels && !sentinelName) {
+    throw new ConfigError('datasources.redis.sentinelName is required with sentinels')
+  }
+  if (!sentinels) {
+    const stray = sentinelOnly.find((field) => settings[field] !== undefined)
+    if (stray) throw new ConfigError(`datasources.redis.${stray} is only used with sentinels`)
+  }
+  if (cluster && target.db !== 0) {
+    throw new ConfigError(
+      'datasources.redis.db must be 0 with cluster (Redis Cluster has no SELECT)'
+    )
+  }
 }
 
 interface UrlParts extends Partial<Omit<RedisTarget, 'tls'>> {
@@ -367,14 +446,14 @@ function checkInteger(field: string, value: number, min: number, max?: number): 
 }
 
 /** Full jitter, growing to 200 ms: colliding writers spread out instead of colliding again. */
-function backoffMs(attempt: number): number {
+export function backoffMs(attempt: number): number {
   return Math.random() * Math.min(200, 2 * 2 ** Math.min(attempt, 7))
 }
 
-function sleep(ms: number): Promise<void> {
+export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms))
 }
 
-function firstLine(text: string): string {
+export function firstLine(text: string): string {
   return text.split('\n', 1)[0] ?? text
 }

@@ -47,6 +47,21 @@ export interface RedisSettings extends Common {
   commandTimeoutMs?: number
   /** Attempts of a read-modify-write before ConflictError (default 100). */
   maxAttempts?: number
+  /** Sentinel: the sentinels to ask for the current master of `sentinelName` (host/port then unused). */
+  sentinels?: RedisNode[]
+  /** Sentinel: the monitored master's name (`sentinel monitor <name> …`). */
+  sentinelName?: string
+  /** Sentinel: ACL credentials for the sentinels themselves (username/password are the master's). */
+  sentinelUsername?: string
+  sentinelPassword?: string
+  /** Cluster: seed nodes (any few masters or replicas); db must be 0; host/port then unused. */
+  cluster?: RedisNode[]
+}
+
+/** One `{host, port}` entry of `sentinels:` or `cluster:`. */
+export interface RedisNode {
+  host: string
+  port: number
 }
 
 export interface FileSettings extends Common {
