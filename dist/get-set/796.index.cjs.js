@@ -2176,7 +2176,7 @@ const connectors_1 = __webpack_require__(8053);
 const SentinelConnector_1 = __webpack_require__(8325);
 const eventHandler = __webpack_require__(1107);
 const RedisOptions_1 = __webpack_require__(7669);
-const ScanStream_1 = __webpack_require__(6443);
+const ScanStream_1 = __webpack_require__(8824);
 const transaction_1 = __webpack_require__(5708);
 const utils_1 = __webpack_require__(7670);
 const tracing_1 = __webpack_require__(726);
@@ -3002,7 +3002,7 @@ exports["default"] = Redis;
 
 /***/ }),
 
-/***/ 6443:
+/***/ 8824:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -4439,7 +4439,7 @@ const standard_as_callback_1 = __webpack_require__(5659);
 const Command_1 = __webpack_require__(5017);
 const ClusterAllFailedError_1 = __webpack_require__(1784);
 const Redis_1 = __webpack_require__(5695);
-const ScanStream_1 = __webpack_require__(6443);
+const ScanStream_1 = __webpack_require__(8824);
 const transaction_1 = __webpack_require__(5708);
 const utils_1 = __webpack_require__(7670);
 const applyMixin_1 = __webpack_require__(6985);
@@ -6808,7 +6808,7 @@ Object.defineProperty(exports, "Command", ({ enumerable: true, get: function () 
 /**
  * @ignore
  */
-var ScanStream_1 = __webpack_require__(6443);
+var ScanStream_1 = __webpack_require__(8824);
 Object.defineProperty(exports, "ScanStream", ({ enumerable: true, get: function () { return ScanStream_1.default; } }));
 /**
  * @ignore

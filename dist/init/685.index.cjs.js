@@ -39,6 +39,7 @@ class RedisStore {
     logger;
     name;
     loadable = true;
+    reloadForCopies = true;
     target;
     where;
     idle = [];
@@ -157,12 +158,57 @@ class RedisStore {
         });
         try {
             await conn.connect();
-            return conn;
         }
         catch (err) {
             await this.quit(conn);
             const reason = firstLine(this.sanitize(lastError?.message ?? (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)));
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .StoreError */ .AD(`cannot connect to redis at ${this.where}: ${reason}`);
+        }
+        try {
+            await this.handshake(conn);
+            return conn;
+        }
+        catch (err) {
+            await this.quit(conn);
+            throw err;
+        }
+    }
+    /**
+     * AUTH and SELECT, sent by us (pipelined: one round trip) and their replies checked. ioredis' own
+     * handshake only reports a failed SELECT as an 'error' event and then goes ready on db 0, so a `db`
+     * the server lacks would silently write to db 0; and its HELLO/AUTH failures are partly console
+     * warnings. Nothing else is sent on the connection before this resolves.
+     */
+    async handshake(conn) {
+        const t = this.target;
+        const steps = [];
+        if (t.password !== undefined || t.username !== undefined) {
+            steps.push({
+                setting: t.username === undefined ? 'password' : 'username/password',
+                add: (p) => t.username === undefined ? p.auth(t.password ?? '') : p.auth(t.username, t.password ?? '')
+            });
+        }
+        if (t.db !== 0) {
+            steps.push({ setting: `db: ${t.db}`, add: (p) => p.select(t.db) });
+        }
+        if (steps.length === 0)
+            return;
+        let replies;
+        try {
+            replies = await steps.reduce((p, step) => step.add(p), conn.pipeline()).exec();
+        }
+        catch (err) {
+            const reason = firstLine(this.sanitize((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)));
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .StoreError */ .AD(`cannot connect to redis at ${this.where}: ${reason}`);
+        }
+        for (const [i, step] of steps.entries()) {
+            const [err, reply] = replies?.[i] ?? [new Error('no reply'), undefined];
+            if (!err && reply === 'OK')
+                continue;
+            const reason = firstLine(this.sanitize(err ? (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err) : 'unexpected reply'));
+            // Only the server's refusal points at a setting; a timeout or a dropped connection does not.
+            const hint = !err || err.name === 'ReplyError' ? ` (check datasources.redis ${step.setting})` : '';
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .StoreError */ .AD(`cannot connect to redis at ${this.where}: ${reason}${hint}`);
         }
     }
     options() {
@@ -171,9 +217,9 @@ class RedisStore {
         return {
             host: t.host,
             port: t.port,
-            db: t.db,
-            username: t.username,
-            password: t.password,
+            // No db, username or password here: handshake() sends AUTH and SELECT itself and checks the
+            // replies. RESP2 (no HELLO), as the Python tool speaks.
+            protocol: 2,
             tls: t.tls,
             lazyConnect: true,
             connectTimeout: this.settings.connectTimeoutMs ?? DEFAULT_TIMEOUT_MS,
@@ -187,10 +233,7 @@ class RedisStore {
             // The ready check runs INFO, which locked-down ACL users may not run (ioredis then warns on stdout).
             enableReadyCheck: false,
             enableAutoPipelining: false,
-            disableClientInfo: true,
-            // How long a closing socket may wait for the server's FIN; a silent server would otherwise hold
-            // every failure back by ioredis' default 2 s.
-            disconnectTimeout: 500
+            disableClientInfo: true
         };
     }
     /** Wraps a failed command in a one-line StoreError naming the command, key and server. */
@@ -208,15 +251,19 @@ class RedisStore {
         const reason = firstLine(this.sanitize((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)));
         return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .StoreError */ .AD(`redis ${op} of key "${key}" at ${this.where} failed: ${reason}`);
     }
+    /**
+     * Closes the socket at once, without QUIT: every reply we wait for has arrived (or timed out), so
+     * there is nothing to flush, and waiting for QUIT's answer (or for the FIN of a stalled server,
+     * ioredis' disconnectTimeout) would add up to another commandTimeoutMs to every failure and keep
+     * the process alive after it.
+     */
     async quit(conn) {
         this.open.delete(conn);
-        if (conn.status === 'ready') {
-            await withTimeout(conn.quit(), this.settings.commandTimeoutMs ?? DEFAULT_TIMEOUT_MS).catch(() => undefined);
-        }
-        // On an ended client, disconnect() arms a 2 s timer that waits for a close event that already
+        // On an ended client, disconnect() arms a timer that waits for a close event that already
         // happened, keeping the process alive for nothing.
         if (conn.status !== 'end')
             conn.disconnect();
+        conn.stream?.destroy();
     }
     /** ioredis messages can echo connection details; the password must never reach a log or an error. */
     sanitize(text) {
@@ -308,13 +355,6 @@ function backoffMs(attempt) {
 }
 function sleep(ms) {
     return new Promise((resolve) => setTimeout(resolve, ms));
-}
-function withTimeout(promise, ms) {
-    let timer;
-    const timeout = new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
-    });
-    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 function firstLine(text) {
     return text.split('\n', 1)[0] ?? text;

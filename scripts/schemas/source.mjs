@@ -59,6 +59,12 @@ const open = (properties, extra = {}) => ({ type: ['object', 'null'], properties
 const isPrimary = bool
 const path = { ...requiredStr, description: 'File path, relative to the working directory.' }
 
+/** A list of Redis nodes: `[{host, port}]`. */
+const NODES = {
+  type: ['array', 'null'],
+  items: closed({ host: str, port: int }, { required: ['host'] })
+}
+
 /** datasources.<name>: every field src/core/config.ts reads. */
 export const DATASOURCES = {
   redis: closed({
@@ -79,7 +85,13 @@ export const DATASOURCES = {
     },
     connectTimeoutMs: int,
     commandTimeoutMs: int,
-    maxAttempts: int
+    maxAttempts: int,
+    // Sentinel (failover) and Cluster (src/stores/redis-store.ts, redis-cluster-store.ts).
+    sentinels: NODES,
+    sentinelName: str,
+    sentinelUsername: str,
+    sentinelPassword: str,
+    cluster: NODES
   }),
   yamlfile: closed({ isPrimary, path }, { required: ['path'] }),
   jsonfile: closed({ isPrimary, path }, { required: ['path'] }),
