@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { BUILD_TIMEOUT, ensureBuilt } from '../helpers/built.js'
 import { startGithubStandIn, type GithubStandIn } from '../../__fixtures__/github-rest-stand-in.js'
 import { runAction } from '../helpers/action-runner.js'
 import { runCli } from '../helpers/cli.js'
@@ -10,6 +11,7 @@ import { runCli } from '../helpers/cli.js'
 let gh: GithubStandIn
 let workspace: string
 beforeAll(async () => {
+  await ensureBuilt()
   gh = await startGithubStandIn()
   gh.addWorkflow('octo/app', { path: 'deploy.yml', inputs: ['version'] })
   workspace = mkdtempSync(join(tmpdir(), 'gh-action-'))
@@ -35,7 +37,7 @@ beforeAll(async () => {
     { cwd: workspace, env: { CICDSTATEMGR_CONFIG_PATH: 'config.yaml' } }
   )
   expect(init.code).toBe(0)
-})
+}, BUILD_TIMEOUT)
 afterAll(async () => {
   expect(gh.violations).toEqual([])
   await gh.close()

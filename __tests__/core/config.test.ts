@@ -112,9 +112,10 @@ describe('loadConfig', () => {
     }
     expect(
       bad('c1.yaml', '{isPrimary: true, cluster: [{host: a, port: 7000}, {port: 7001}]}')
-    ).toThrow('c1.yaml: datasources.redis.cluster[1].host must be a non-empty string')
+      // The JSON Schema check (file and line) catches a missing host before the field reader does.
+    ).toThrow('c1.yaml:3: cicdstatemgr.datasources.redis.cluster.1.host is required')
     expect(bad('c2.yaml', '{isPrimary: true, cluster: a:7000}')).toThrow(
-      'c2.yaml: datasources.redis.cluster must be a non-empty list of {host, port} mappings'
+      'c2.yaml:3: cicdstatemgr.datasources.redis.cluster must be a list or null'
     )
     expect(bad('c3.yaml', '{isPrimary: true, sentinels: [{host: a, port: 0}]}')).toThrow(
       'c3.yaml: datasources.redis.sentinels[0].port must be from 1 to 65535'

@@ -161,7 +161,7 @@ describe('JSON Schema validation of the config files', () => {
     const field = write('ds/field.yaml', CONFIG('    redis:\n      host: r\n      prot: 6379'))
     expect(failure(() => loadConfig({ configPath: field, cwd: dir }))).toEqual({
       message:
-        "ds/field.yaml:8: unknown key 'prot' in cicdstatemgr.datasources.redis (known: isPrimary, host, port, db, username, password, url, keyPrefix, ttlSeconds, tls, connectTimeoutMs, commandTimeoutMs, maxAttempts)",
+        "ds/field.yaml:8: unknown key 'prot' in cicdstatemgr.datasources.redis (known: isPrimary, host, port, db, username, password, url, keyPrefix, ttlSeconds, tls, connectTimeoutMs, commandTimeoutMs, maxAttempts, sentinels, sentinelName, sentinelUsername, sentinelPassword, cluster)",
       file: field,
       line: 8
     })

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { BUILD_TIMEOUT, ensureBuilt } from '../helpers/built.js'
 import { startGithubStandIn, type GithubStandIn } from '../../__fixtures__/github-rest-stand-in.js'
 import { runAction, workspace, type ActionRun } from '../helpers/action-runner.js'
 import { put } from '../helpers/cli.js'
@@ -69,9 +70,10 @@ describe('comment and commit-status handlers (bundles, Redis primary, GitHub sta
   let n = 0
 
   beforeAll(async () => {
+    await ensureBuilt()
     gh = await startGithubStandIn()
     events = mkdtempSync(join(tmpdir(), 'gh-events-'))
-  })
+  }, BUILD_TIMEOUT)
   afterAll(async () => {
     // Every request and answer matched GitHub's OpenAPI description.
     expect(gh.violations).toEqual([])

@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startGithubStandIn, type GithubStandIn } from '../../__fixtures__/github-rest-stand-in.js'
-import { runCli } from '../helpers/cli.js'
+import { BUILD_TIMEOUT, ensureBuilt } from '../helpers/built.js'
+import { runCliProcess as runCli } from '../helpers/cli.js'
 
 /** The bundled CLI, as a `run:` step runs it, with the runner's variables pointing at the stand-in. */
 describe('workflow-dispatch from the bundled CLI', () => {
@@ -11,6 +12,7 @@ describe('workflow-dispatch from the bundled CLI', () => {
   let dir: string
   let env: NodeJS.ProcessEnv
   beforeAll(async () => {
+    await ensureBuilt()
     gh = await startGithubStandIn()
     gh.addWorkflow('octo-org/app', {
       path: 'deploy.yml',
@@ -52,7 +54,7 @@ describe('workflow-dispatch from the bundled CLI', () => {
       { cwd: dir, env }
     )
     expect(init.code).toBe(0)
-  })
+  }, BUILD_TIMEOUT)
   afterAll(async () => {
     expect(gh.violations).toEqual([])
     await gh.close()

@@ -355,6 +355,12 @@ describe('redis sentinel (1 master, 1 replica, 1 sentinel)', () => {
     const s = await store()
     const id = randomUUID()
     await s.update(id, setField('before', 1))
+    // Replication is asynchronous: a failover before the replica has the write would lose it (the
+    // documented window), which is not what this test is about.
+    await waitFor(
+      'write replicated',
+      async () => (await setup.admin(setup.replica).get(id)) !== null
+    )
     expect(await setup.admin(setup.sentinel).call('SENTINEL', 'FAILOVER', 'mymaster')).toBe('OK')
     await waitFor('replica promoted', async () => {
       const addr = (await setup
