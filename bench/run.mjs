@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path'
 import { cases as cliCases } from './cases/cli.mjs'
 import { cases as handlerCases } from './cases/handlers.mjs'
 import { cases as actionCases } from './cases/actions.mjs'
+import { cases as cacheCases } from './cases/cache.mjs'
 
 const RUNS = Math.max(7, Number(process.env.RUNS ?? 15))
 const root = resolve(import.meta.dirname, '..')
@@ -38,7 +39,7 @@ const ctx = {
 }
 // `node bench/run.mjs cli handlers actions` runs the named groups only.
 const only = process.argv.slice(2)
-const groups = { cli: cliCases, handlers: handlerCases, actions: actionCases }
+const groups = { cli: cliCases, handlers: handlerCases, actions: actionCases, cache: cacheCases }
 const cases = []
 for (const [name, group] of Object.entries(groups)) {
   if (only.length === 0 || only.includes(name)) cases.push(...(await group(ctx)))
