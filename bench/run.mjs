@@ -119,6 +119,16 @@ console.log(
 console.log(line(rows[0]))
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`)
 rows.slice(1).forEach((r) => console.log(line(r)))
+// A case with `versus: {name, target}` is also reported as a ratio to that case's median.
+const medians = new Map(cases.map((c, i) => [c.name, median(samples[i])]))
+for (const c of cases.filter((c) => c.versus)) {
+  const ratio = medians.get(c.name) / medians.get(c.versus.name)
+  const ok = ratio <= c.versus.target
+  if (!ok) failed++
+  report.push(
+    `${c.name} / ${c.versus.name}: ${ratio.toFixed(2)} (target ≤ ${c.versus.target}×) ${ok ? 'ok' : 'OVER'}`
+  )
+}
 if (report.length) console.log(`\n${report.join('\n')}`)
 rmSync(work, { recursive: true, force: true })
 if (failed) console.log(`\n${failed} case(s) over target`)

@@ -82,7 +82,10 @@ export async function cases(ctx) {
   const set = { id: 'bench-c', set: 'state.n=1' }
   return [
     step('file store: get-set (get)', file, 'get-set', get, 1.3),
-    step('actions-cache: get-set (get), entry held', cache, 'get-set', get, 1.3 * 1.3),
+    {
+      ...step('actions-cache: get-set (get), entry held', cache, 'get-set', get, 1.3 * 1.3),
+      versus: { name: 'file store: get-set (get)', target: 1.3 }
+    },
     step('actions-cache: get-set (get), download', cold, 'get-set', get, 9),
     step('file store: get-set (set)', file, 'get-set', set, 1.5),
     {
