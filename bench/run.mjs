@@ -11,6 +11,7 @@ import { cases as cliCases } from './cases/cli.mjs'
 import { cases as handlerCases } from './cases/handlers.mjs'
 import { cases as actionCases } from './cases/actions.mjs'
 import { cases as cacheCases } from './cases/cache.mjs'
+import { cases as redisCases } from './cases/redis.mjs'
 
 const RUNS = Math.max(7, Number(process.env.RUNS ?? 15))
 const root = resolve(import.meta.dirname, '..')
@@ -39,7 +40,13 @@ const ctx = {
 }
 // `node bench/run.mjs cli handlers actions` runs the named groups only.
 const only = process.argv.slice(2)
-const groups = { cli: cliCases, handlers: handlerCases, actions: actionCases, cache: cacheCases }
+const groups = {
+  cli: cliCases,
+  handlers: handlerCases,
+  actions: actionCases,
+  cache: cacheCases,
+  redis: redisCases
+}
 const cases = []
 for (const [name, group] of Object.entries(groups)) {
   if (only.length === 0 || only.includes(name)) cases.push(...(await group(ctx)))
@@ -121,7 +128,7 @@ console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`)
 rows.slice(1).forEach((r) => console.log(line(r)))
 // A case with `versus: {name, target}` is also reported as a ratio to that case's median.
 const medians = new Map(cases.map((c, i) => [c.name, median(samples[i])]))
-for (const c of cases.filter((c) => c.versus)) {
+for (const c of cases.filter((c) => c.versus && medians.has(c.versus.name))) {
   const ratio = medians.get(c.name) / medians.get(c.versus.name)
   const ok = ratio <= c.versus.target
   if (!ok) failed++
