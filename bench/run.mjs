@@ -11,6 +11,8 @@ import { cases as cliCases } from './cases/cli.mjs'
 import { cases as handlerCases } from './cases/handlers.mjs'
 import { cases as actionCases } from './cases/actions.mjs'
 import { cases as githubCases } from './cases/github.mjs'
+import { cases as cacheCases } from './cases/cache.mjs'
+import { cases as redisCases } from './cases/redis.mjs'
 
 const RUNS = Math.max(7, Number(process.env.RUNS ?? 15))
 const root = resolve(import.meta.dirname, '..')
@@ -39,7 +41,14 @@ const ctx = {
 }
 // `node bench/run.mjs cli handlers actions` runs the named groups only.
 const only = process.argv.slice(2)
-const groups = { cli: cliCases, handlers: handlerCases, actions: actionCases, github: githubCases }
+const groups = {
+  cli: cliCases,
+  handlers: handlerCases,
+  actions: actionCases,
+  github: githubCases,
+  cache: cacheCases,
+  redis: redisCases
+}
 const cases = []
 for (const [name, group] of Object.entries(groups)) {
   if (only.length === 0 || only.includes(name)) cases.push(...(await group(ctx)))
@@ -119,6 +128,16 @@ console.log(
 console.log(line(rows[0]))
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`)
 rows.slice(1).forEach((r) => console.log(line(r)))
+// A case with `versus: {name, target}` is also reported as a ratio to that case's median.
+const medians = new Map(cases.map((c, i) => [c.name, median(samples[i])]))
+for (const c of cases.filter((c) => c.versus && medians.has(c.versus.name))) {
+  const ratio = medians.get(c.name) / medians.get(c.versus.name)
+  const ok = ratio <= c.versus.target
+  if (!ok) failed++
+  report.push(
+    `${c.name} / ${c.versus.name}: ${ratio.toFixed(2)} (target ≤ ${c.versus.target}×) ${ok ? 'ok' : 'OVER'}`
+  )
+}
 if (report.length) console.log(`\n${report.join('\n')}`)
 rmSync(work, { recursive: true, force: true })
 if (failed) console.log(`\n${failed} case(s) over target`)

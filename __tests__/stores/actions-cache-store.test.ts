@@ -1,4 +1,4 @@
-import { mkdir, readdir, rm } from 'node:fs/promises'
+import { chmod, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import type { CacheServiceStandIn } from '../../__fixtures__/cache-service-stand-in.js'
@@ -75,6 +75,23 @@ const savedCwd = process.cwd()
 
 async function newStore(logger: Logger = new RecordingLogger()): Promise<StateStore> {
   return mod.createActionsCacheStore(SETTINGS, logger, FAST)
+}
+
+/** Runs `fn` as another job would: its own, empty RUNNER_TEMP (the runner gives each job one). */
+async function inOtherJob<T>(fn: () => Promise<T>): Promise<T> {
+  const temp = await mkdtemp(join(svc.runnerTemp, 'other-job-'))
+  try {
+    return await withEnv({ RUNNER_TEMP: temp }, fn)
+  } finally {
+    await rm(temp, { recursive: true, force: true })
+  }
+}
+
+const COPIES_DIR = 'cicdstatemgr-cache-copies'
+
+async function copyFiles(runnerTemp: string): Promise<string[]> {
+  const names = await readdir(join(runnerTemp, COPIES_DIR)).catch(() => [])
+  return names.map((n) => join(runnerTemp, COPIES_DIR, n))
 }
 
 async function withEnv<T>(
@@ -262,14 +279,17 @@ describe('actions-cache store against the cache service stand-in', () => {
   })
 
   it('reports an entry that exists but cannot be downloaded as a service failure', async () => {
-    const store = await newStore()
-    await store.save('download-fails', doc('download-fails'))
-    svc.failNext('BlobDownload', 1, 404)
-    await expect(store.load('download-fails')).rejects.toThrow(
-      /cache service failed: entry 'cicdstatemgr-download-fails-r0000000001'.*could not be downloaded/
-    )
-    expect(await readdir(svc.workspace)).toEqual([])
-    expect((await store.load('download-fails'))?.state.cicdContextDataId).toBe('download-fails')
+    await (await newStore()).save('download-fails', doc('download-fails'))
+    // Another job: this job's copy of what it saved would spare it the download.
+    await inOtherJob(async () => {
+      const store = await newStore()
+      svc.failNext('BlobDownload', 1, 404)
+      await expect(store.load('download-fails')).rejects.toThrow(
+        /cache service failed: entry 'cicdstatemgr-download-fails-r0000000001'.*could not be downloaded/
+      )
+      expect(await readdir(svc.workspace)).toEqual([])
+      expect((await store.load('download-fails'))?.state.cicdContextDataId).toBe('download-fails')
+    })
   })
 
   it('works when the working directory is not GITHUB_WORKSPACE and leaves both clean', async () => {
@@ -323,6 +343,110 @@ describe('actions-cache store against the cache service stand-in', () => {
       )
     })
     expect(svc.entries().some((e) => e.key.includes('read-only'))).toBe(false)
+  })
+})
+
+describe('actions-cache job-local copy', () => {
+  it('serves a read of the entry this job saved or read last with a lookup only', async () => {
+    await (await newStore()).save('held', doc('held', { v: '1' }))
+    const downloads = svc.calls('BlobDownload')
+    const lookups = svc.calls('GetCacheEntryDownloadURL')
+    expect((await (await newStore()).load('held'))?.state.v).toBe('1')
+    expect((await (await newStore()).load('held'))?.state.v).toBe('1')
+    expect(svc.calls('BlobDownload')).toBe(downloads)
+    expect(svc.calls('GetCacheEntryDownloadURL')).toBe(lookups + 2)
+
+    // Another job downloads once, then holds the entry too.
+    await inOtherJob(async () => {
+      expect((await (await newStore()).load('held'))?.state.v).toBe('1')
+      expect(svc.calls('BlobDownload')).toBe(downloads + 1)
+      expect((await (await newStore()).load('held'))?.state.v).toBe('1')
+      expect(svc.calls('BlobDownload')).toBe(downloads + 1)
+    })
+  })
+
+  it('downloads what another job wrote since, and updates on top of it', async () => {
+    const store = await newStore()
+    await store.save('shared', doc('shared', { a: '1' }))
+    await inOtherJob(async () => {
+      await (
+        await newStore()
+      ).update('shared', (d) => ({
+        ...(d ?? doc('shared')),
+        state: { ...(d ?? doc('shared')).state, b: '2' }
+      }))
+    })
+    const downloads = svc.calls('BlobDownload')
+    expect((await store.load('shared'))?.state).toMatchObject({ a: '1', b: '2' })
+    expect(svc.calls('BlobDownload')).toBe(downloads + 1)
+    await store.update('shared', (d) => ({
+      ...(d ?? doc('shared')),
+      state: { ...(d ?? doc('shared')).state, c: '3' }
+    }))
+    expect(svc.calls('BlobDownload')).toBe(downloads + 1)
+    await inOtherJob(async () => {
+      expect((await (await newStore()).load('shared'))?.state).toMatchObject({
+        a: '1',
+        b: '2',
+        c: '3'
+      })
+    })
+  })
+
+  it('keeps the copy private (0600) and ignores a corrupted, foreign or exposed copy', async () => {
+    await inOtherJob(async () => {
+      const temp = process.env.RUNNER_TEMP ?? ''
+      const store = await newStore()
+      await store.save('other-id', doc('other-id', { who: 'other' }))
+      const [foreign] = await copyFiles(temp)
+      const foreignText = await readFile(foreign ?? '', 'utf8')
+      await rm(foreign ?? '')
+
+      await store.save('private', doc('private', { secretish: 'x' }))
+      const [copy] = await copyFiles(temp)
+      const path = copy ?? ''
+      expect((await stat(path)).mode & 0o777).toBe(0o600)
+      expect((await stat(join(temp, COPIES_DIR))).mode & 0o777).toBe(0o700)
+      const good = await readFile(path, 'utf8')
+
+      const attempts: Array<[string, () => Promise<void>]> = [
+        ['not JSON', () => writeFile(path, '{"format":1,', { mode: 0o600 })],
+        ['another id', () => writeFile(path, foreignText, { mode: 0o600 })],
+        [
+          'another revision under this key',
+          () => writeFile(path, good.replace('"revision":1', '"revision":7'), { mode: 0o600 })
+        ],
+        [
+          'another location',
+          () =>
+            writeFile(path, good.replace(/"location":"[0-9a-f]+"/, '"location":"00"'), {
+              mode: 0o600
+            })
+        ],
+        [
+          'readable by others',
+          async () => {
+            await writeFile(path, good.replace('"secretish":"x"', '"secretish":"planted"'))
+            await chmod(path, 0o644)
+          }
+        ]
+      ]
+      for (const [what, spoil] of attempts) {
+        await rm(path, { force: true })
+        await spoil()
+        const downloads = svc.calls('BlobDownload')
+        expect([what, (await (await newStore()).load('private'))?.state.secretish]).toEqual([
+          what,
+          'x'
+        ])
+        expect([what, svc.calls('BlobDownload')]).toEqual([what, downloads + 1])
+      }
+      // The download replaced the spoilt copy with a good one.
+      expect((await stat(path)).mode & 0o777).toBe(0o600)
+      const downloads = svc.calls('BlobDownload')
+      expect((await (await newStore()).load('private'))?.state.secretish).toBe('x')
+      expect(svc.calls('BlobDownload')).toBe(downloads)
+    })
   })
 })
 

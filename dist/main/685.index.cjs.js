@@ -7,9 +7,15 @@ exports.modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   createRedisStore: () => (/* binding */ createRedisStore)
+/* harmony export */   Hw: () => (/* binding */ resolveRedisTarget),
+/* harmony export */   TM: () => (/* binding */ firstLine),
+/* harmony export */   createRedisStore: () => (/* binding */ createRedisStore),
+/* harmony export */   jo: () => (/* binding */ backoffMs),
+/* harmony export */   ur: () => (/* binding */ parseStoredDocument),
+/* harmony export */   y3: () => (/* binding */ describeRedisTarget),
+/* harmony export */   yy: () => (/* binding */ sleep)
 /* harmony export */ });
-/* unused harmony exports RedisStore, resolveRedisTarget */
+/* unused harmony export RedisStore */
 /* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3054);
 /* harmony import */ var _core_yaml_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5976);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
@@ -50,9 +56,11 @@ class RedisStore {
         this.logger = logger;
         this.name = settings.name;
         this.target = resolveRedisTarget(settings);
-        this.where = `${this.target.host}:${this.target.port}`;
+        this.where = describeRedisTarget(settings, this.target);
         if (this.target.password)
             logger.addSecret(this.target.password);
+        if (settings.sentinelPassword)
+            logger.addSecret(settings.sentinelPassword);
     }
     async load(id) {
         const key = this.key(id);
@@ -109,17 +117,7 @@ class RedisStore {
         return ttl ? tx.set(key, payload, 'EX', ttl) : tx.set(key, payload);
     }
     parse(key, text) {
-        let value;
-        try {
-            value = (0,_core_yaml_js__WEBPACK_IMPORTED_MODULE_0__/* .parseYaml */ .hN)(text, `redis key "${key}"`);
-        }
-        catch (err) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .StoreError */ .AD((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err), { cause: err });
-        }
-        if (!(0,_core_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsonObject */ .O)(value)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .StoreError */ .AD(`redis key "${key}" does not hold a context document (expected a mapping)`);
-        }
-        return value;
+        return parseStoredDocument(key, text);
     }
     /** Runs `fn` on a connection nobody else uses meanwhile; a connection that saw an error is dropped. */
     async withConnection(fn) {
@@ -162,7 +160,11 @@ class RedisStore {
         catch (err) {
             await this.quit(conn);
             const reason = firstLine(this.sanitize(lastError?.message ?? (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)));
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .StoreError */ .AD(`cannot connect to redis at ${this.where}: ${reason}`);
+            // The master's AUTH is ours (handshake); a refusal before it came from the sentinels.
+            const hint = this.settings.sentinels && /WRONGPASS|NOAUTH|NOPERM/.test(reason)
+                ? ' (check datasources.redis sentinelUsername/sentinelPassword)'
+                : '';
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .StoreError */ .AD(`cannot connect to redis at ${this.where}: ${reason}${hint}`);
         }
         try {
             await this.handshake(conn);
@@ -215,8 +217,7 @@ class RedisStore {
         const t = this.target;
         const timeout = this.settings.commandTimeoutMs ?? DEFAULT_TIMEOUT_MS;
         return {
-            host: t.host,
-            port: t.port,
+            ...this.endpoint(),
             // No db, username or password here: handshake() sends AUTH and SELECT itself and checks the
             // replies. RESP2 (no HELLO), as the Python tool speaks.
             protocol: 2,
@@ -234,6 +235,28 @@ class RedisStore {
             enableReadyCheck: false,
             enableAutoPipelining: false,
             disableClientInfo: true
+        };
+    }
+    /**
+     * One server, or the master the sentinels name now: each new pooled connection asks them again, so
+     * after a failover the next operation reaches the new master (WATCH stays per connection).
+     */
+    endpoint() {
+        const s = this.settings;
+        if (!s.sentinels)
+            return { host: this.target.host, port: this.target.port };
+        const timeout = s.connectTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+        return {
+            sentinels: s.sentinels.map(({ host, port }) => ({ host, port })),
+            name: s.sentinelName,
+            ...(s.sentinelUsername !== undefined ? { sentinelUsername: s.sentinelUsername } : {}),
+            ...(s.sentinelPassword !== undefined ? { sentinelPassword: s.sentinelPassword } : {}),
+            enableTLSForSentinelMode: this.target.tls !== undefined,
+            ...(this.target.tls ? { sentinelTLS: this.target.tls } : {}),
+            sentinelCommandTimeout: timeout,
+            // Fail fast like the single-server path: one pass over the sentinels, no background retrying.
+            sentinelRetryStrategy: () => null,
+            failoverDetector: false
         };
     }
     /** Wraps a failed command in a one-line StoreError naming the command, key and server. */
@@ -273,8 +296,35 @@ class RedisStore {
         return text.split(password).join('***').split(encodeURIComponent(password)).join('***');
     }
 }
-function createRedisStore(settings, logger) {
-    return new RedisStore(settings, logger);
+async function createRedisStore(settings, logger) {
+    if (!settings.cluster)
+        return new RedisStore(settings, logger);
+    // Only cluster users load the cluster store.
+    const { RedisClusterStore } = await __webpack_require__.e(/* import() */ 666).then(__webpack_require__.bind(__webpack_require__, 4666));
+    return new RedisClusterStore(settings, logger);
+}
+/** The YAML text of a key as a context document; anything else is a StoreError naming the key. */
+function parseStoredDocument(key, text) {
+    let value;
+    try {
+        value = (0,_core_yaml_js__WEBPACK_IMPORTED_MODULE_0__/* .parseYaml */ .hN)(text, `redis key "${key}"`);
+    }
+    catch (err) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .StoreError */ .AD((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err), { cause: err });
+    }
+    if (!(0,_core_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsonObject */ .O)(value)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .StoreError */ .AD(`redis key "${key}" does not hold a context document (expected a mapping)`);
+    }
+    return value;
+}
+/** Where errors say the store connects: `host:port`, the sentinel master, or the cluster seeds. */
+function describeRedisTarget(settings, target) {
+    const list = (nodes) => nodes.map((n) => `${n.host}:${n.port}`).join(',');
+    if (settings.cluster)
+        return `cluster ${list(settings.cluster)}`;
+    if (settings.sentinels)
+        return `sentinel master "${settings.sentinelName ?? ''}" via ${list(settings.sentinels)}`;
+    return `${target.host}:${target.port}`;
 }
 /**
  * Merges `url` with the separate fields (the fields win) and checks the numbers; defaults are those of
@@ -294,6 +344,7 @@ function resolveRedisTarget(settings) {
         target.tls = tls;
     checkInteger('port', target.port, 1, 65535);
     checkInteger('db', target.db, 0);
+    checkTopology(settings, target);
     if (settings.ttlSeconds !== undefined)
         checkInteger('ttlSeconds', settings.ttlSeconds, 1);
     if (settings.maxAttempts !== undefined)
@@ -303,6 +354,37 @@ function resolveRedisTarget(settings) {
     if (settings.commandTimeoutMs !== undefined)
         checkInteger('commandTimeoutMs', settings.commandTimeoutMs, 1);
     return target;
+}
+/** Sentinel and cluster settings: each error names the key, never a value. */
+function checkTopology(settings, target) {
+    const { sentinels, cluster, sentinelName } = settings;
+    const sentinelOnly = [
+        'sentinelName',
+        'sentinelUsername',
+        'sentinelPassword'
+    ];
+    if (sentinels && cluster) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('datasources.redis: set either sentinels or cluster, not both');
+    }
+    for (const [field, nodes] of [
+        ['sentinels', sentinels],
+        ['cluster', cluster]
+    ]) {
+        if (nodes?.length === 0)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`datasources.redis.${field} must not be empty`);
+        nodes?.forEach((n, i) => checkInteger(`${field}[${i}].port`, n.port, 1, 65535));
+    }
+    if (sentinels && !sentinelName) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('datasources.redis.sentinelName is required with sentinels');
+    }
+    if (!sentinels) {
+        const stray = sentinelOnly.find((field) => settings[field] !== undefined);
+        if (stray)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`datasources.redis.${stray} is only used with sentinels`);
+    }
+    if (cluster && target.db !== 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('datasources.redis.db must be 0 with cluster (Redis Cluster has no SELECT)');
+    }
 }
 function parseRedisUrl(text) {
     let url;

@@ -16,6 +16,7 @@ import { createHash } from 'node:crypto'
 import { StoreError, errorMessage } from '../errors.js'
 import { createHttpClient, type HttpClient } from '../http/client.js'
 import { isJsonObject } from '../core/types.js'
+import { entryLocation } from './actions-cache-local-copy.js'
 
 export interface RunnerEnv {
   resultsUrl: URL
@@ -139,6 +140,14 @@ export interface LookupOptions {
 export interface CacheLookup {
   /** The matched key, undefined for a miss; throws when the service gave no usable answer. */
   find(key: string, version: string): Promise<string | undefined>
+  /** Like find, also naming the matched entry's location (see actions-cache-local-copy.ts). */
+  locate(key: string, version: string): Promise<FoundEntry | undefined>
+}
+
+export interface FoundEntry {
+  key: string
+  /** Undefined when the answer carried no usable download URL. */
+  location: string | undefined
 }
 
 const LOOKUP_PATH = '/twirp/github.actions.results.api.v1.CacheService/GetCacheEntryDownloadURL'
@@ -153,7 +162,9 @@ export function createCacheLookup(env: RunnerEnv, options: LookupOptions): Cache
   })
   // Like @actions/cache: the path of ACTIONS_RESULTS_URL is replaced, only its origin counts.
   const url = new URL(LOOKUP_PATH, env.resultsUrl).href
-  return { find: (key, version) => find(http, url, env.token, key, version) }
+  const locate = (key: string, version: string): Promise<FoundEntry | undefined> =>
+    find(http, url, env.token, key, version)
+  return { find: async (key, version) => (await locate(key, version))?.key, locate }
 }
 
 async function find(
@@ -162,7 +173,7 @@ async function find(
   token: string,
   key: string,
   version: string
-): Promise<string | undefined> {
+): Promise<FoundEntry | undefined> {
   const response = await http.request({
     method: 'POST',
     url,
@@ -180,7 +191,8 @@ async function find(
   if (typeof matched !== 'string' || matched === '') {
     throw new Error('GetCacheEntryDownloadURL reported a hit without a matched key')
   }
-  return matched
+  const signed = body.signed_download_url ?? body.signedDownloadUrl
+  return { key: matched, location: typeof signed === 'string' ? entryLocation(signed) : undefined }
 }
 
 function parseBody(text: string): Record<string, unknown> | undefined {

@@ -21,10 +21,14 @@
  * updated in a PR run therefore forks from the default branch's copy: the default branch and other
  * branches keep seeing their own newest revision. Entries unused for 7 days are evicted, and the
  * repository's cache size limit evicts the least recently used first.
+ *
+ * Job-local copy: every read still asks the service which entry is newest, but when that is the entry
+ * this job last read or wrote, its content comes from a copy under RUNNER_TEMP instead of a download
+ * (see actions-cache-local-copy.ts). @actions/cache itself (its own bundle, dist/github-storage) is
+ * loaded only when a download or an upload is needed, so such a read never loads it.
  */
 import { randomUUID } from 'node:crypto'
 import { readFile, writeFile } from 'node:fs/promises'
-import { restoreCache, saveCache } from '@actions/cache'
 import type { Logger } from '../core/logger.js'
 import { isJsonObject, type ContextDocument } from '../core/types.js'
 import { ConfigError, ConflictError, StoreError, errorMessage } from '../errors.js'
@@ -44,9 +48,12 @@ import {
   createCacheLookup,
   readRunnerEnv,
   serviceFailed,
-  type CacheLookup
+  type CacheLookup,
+  type FoundEntry
 } from './actions-cache-service.js'
+import { LocalCopies, type EntryIdentity } from './actions-cache-local-copy.js'
 import { withArchiveFile } from './actions-cache-workspace.js'
+import { loadGithubStorage } from './github-storage-loader.js'
 import type { ActionsCacheSettings } from './settings.js'
 import type { Mutation, StateStore } from './state-store.js'
 
@@ -120,7 +127,8 @@ export async function createActionsCacheStore(
     baseDelayMs: config.tuning.lookupBaseDelayMs,
     requestTimeoutMs: config.tuning.requestTimeoutMs
   })
-  return new ActionsCacheStore(config, lookup, logger)
+  const copies = new LocalCopies<Archive>(config.lockDir, fitsEntry, logger)
+  return new ActionsCacheStore(config, lookup, copies, logger)
 }
 
 function attemptsSetting(value: number | undefined): number {
@@ -138,6 +146,7 @@ class ActionsCacheStore implements StateStore {
   constructor(
     private readonly config: StoreConfig,
     private readonly lookup: CacheLookup,
+    private readonly copies: LocalCopies<Archive>,
     private readonly logger: Logger
   ) {}
 
@@ -196,16 +205,32 @@ class ActionsCacheStore implements StateStore {
   /** The newest revision, undefined when the id has none; StoreError when the service failed. */
   private async read(id: string, names: EntryNames): Promise<Archive | undefined> {
     const version = await this.version(names)
-    let matched: string | undefined
+    let found: FoundEntry | undefined
     try {
-      matched = await this.lookup.find(names.prefix, version)
+      found = await this.lookup.locate(names.prefix, version)
     } catch (err) {
       throw serviceFailed(`looking up context '${id}'`, err)
     }
-    if (matched === undefined) {
+    if (found === undefined) {
       this.logger.debug(`actions-cache: no entry for context '${id}' (prefix ${names.prefix})`)
       return undefined
     }
+    const matched = found.key
+    const entry = found.location && { key: matched, version, location: found.location }
+    const held = entry && this.copies.read(names.prefix, id, entry)
+    if (held) {
+      this.logger.debug(`actions-cache: revision ${held.revision} of '${id}' is the job's copy`)
+      return held
+    }
+    const archive = await this.download(id, names, matched)
+    // Only when the download is the entry the lookup named (a newer one may have landed in between).
+    if (entry && fitsEntry(archive, id, matched))
+      await this.copies.write(names.prefix, entry, archive)
+    return archive
+  }
+
+  private async download(id: string, names: EntryNames, matched: string): Promise<Archive> {
+    const { restoreCache } = await loadGithubStorage()
     return withArchiveFile(this.spot(names), async (absPath) => {
       const key = await this.call(restoreCache([names.relPath], names.prefix), `restoring '${id}'`)
       if (key === undefined) {
@@ -223,6 +248,7 @@ class ActionsCacheStore implements StateStore {
   /** True when saved; false when another writer holds that revision; StoreError otherwise. */
   private async write(names: EntryNames, archive: Archive): Promise<boolean> {
     const key = revisionKey(names, archive.revision)
+    const { saveCache } = await loadGithubStorage()
     const entryId = await withArchiveFile(this.spot(names), async (absPath) => {
       await writeFile(absPath, JSON.stringify(archive), 'utf8')
       return this.call(saveCache([names.relPath], key), `saving '${archive.id}'`)
@@ -231,6 +257,7 @@ class ActionsCacheStore implements StateStore {
       this.logger.debug(
         `actions-cache: saved revision ${archive.revision} of '${archive.id}' as ${key}`
       )
+      await this.keepCopy(names, key, archive)
       return true
     }
     if (await this.revisionTaken(key, names, archive.id)) return false
@@ -238,6 +265,25 @@ class ActionsCacheStore implements StateStore {
       `actions-cache: the cache service failed to save revision ${archive.revision} of context ` +
         `'${archive.id}' (key ${key}); the update was not stored (see the @actions/cache warning above)`
     )
+  }
+
+  /**
+   * Records what was just saved as the job's copy, so the next read is a lookup only. The entry's
+   * location comes from a lookup of the exact key (saveCache does not report it); when that fails the
+   * save still stands and the next read downloads.
+   */
+  private async keepCopy(names: EntryNames, key: string, archive: Archive): Promise<void> {
+    const version = await this.version(names)
+    let found: FoundEntry | undefined
+    try {
+      found = await this.lookup.locate(key, version)
+    } catch (err) {
+      this.logger.debug(`actions-cache: no job-local copy of ${key}: ${errorMessage(err)}`)
+      return
+    }
+    if (found?.key !== key || !found.location) return
+    const entry: EntryIdentity = { key, version, location: found.location }
+    await this.copies.write(names.prefix, entry, archive)
   }
 
   /** Whether `key` exists now, allowing a concurrent writer time to finish uploading it. */
@@ -304,6 +350,15 @@ function parseArchive(text: string, id: string, key: string): Archive {
     )
   }
   return value
+}
+
+/** An archive of context `id` whose revision is the one `key` names (for the job-local copy). */
+function fitsEntry(value: unknown, id: string, key: string): value is Archive {
+  return isArchive(value) && value.id === id && key.endsWith(`-r${pad(value.revision)}`)
+}
+
+function pad(revision: number): string {
+  return String(revision).padStart(10, '0')
 }
 
 function isArchive(value: unknown): value is Archive {

@@ -31,6 +31,8 @@ export interface AtomicWriteOptions {
    * throwing cancels the write. A locked writer checks here that it still owns its lock.
    */
   beforeRename?: () => void | Promise<void>
+  /** Permissions of the file (before umask); default: the existing file's, else 0666. */
+  mode?: number
 }
 
 export async function writeFileAtomic(
@@ -43,7 +45,7 @@ export async function writeFileAtomic(
   const temp = join(dir, `.${basename(path)}.${process.pid}.${uniqueSuffix()}.tmp`)
   try {
     mkdirSync(dir, { recursive: true })
-    const fd = openSync(temp, 'wx', existingMode(path))
+    const fd = openSync(temp, 'wx', options.mode ?? existingMode(path))
     try {
       writeFileSync(fd, data)
       if (durable) fsyncSync(fd)

@@ -1,4 +1,3 @@
-import { loadGithubStorage } from './github-storage-loader.js'
 import type { Logger } from '../core/logger.js'
 import type { ContextDocument } from '../core/types.js'
 import { ConfigError, errorMessage } from '../errors.js'
@@ -117,8 +116,8 @@ async function createStore(s: DatasourceSettings, logger: Logger): Promise<State
     case 'idfile':
       return createIdFileStore(s, logger)
     case 'actions-cache': {
-      // Pulls in @actions/cache and its HTTP stack (a bundle of its own): only load it when configured.
-      const { createActionsCacheStore } = await loadGithubStorage()
+      // @actions/cache (a bundle of its own) is loaded by the store only when it downloads or uploads.
+      const { createActionsCacheStore } = await import('./actions-cache-store.js')
       return createActionsCacheStore(s, logger)
     }
   }
