@@ -3,7 +3,7 @@ exports.id = 36;
 exports.ids = [36];
 exports.modules = {
 
-/***/ 3116:
+/***/ 735:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -364,7 +364,7 @@ function shortRef(ref) {
  * the block fails (conclusion in `fail-on-conclusion`, or still running at the deadline), the reason.
  */
 async function waitAndConclude(ctx, gb, settings, runId) {
-    const { waitForRun } = await __webpack_require__.e(/* import() */ 662).then(__webpack_require__.bind(__webpack_require__, 1281));
+    const { waitForRun } = await __webpack_require__.e(/* import() */ 281).then(__webpack_require__.bind(__webpack_require__, 1281));
     const client = await githubClient(ctx, gb);
     const res = await waitForRun(client, gb.clock, gb.repo, runId, {
         timeoutMs: settings.timeoutMs,
@@ -403,7 +403,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3054);
-/* harmony import */ var _github_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3116);
+/* harmony import */ var _github_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(735);
 /* harmony import */ var _github_block_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6213);
 
 
@@ -492,7 +492,7 @@ const repositoryDispatchHandler = {
             return { ...base, status: 'ok', httpStatus: 204, captured };
         }
         const waitFor = typeof settings.wait === 'string' ? settings.wait : workflow;
-        const { findRuns } = await __webpack_require__.e(/* import() */ 281).then(__webpack_require__.bind(__webpack_require__, 1281));
+        const { findRuns } = await __webpack_require__.e(/* import() */ 662).then(__webpack_require__.bind(__webpack_require__, 1281));
         const seconds = typeof block['find-timeout'] === 'number' ? block['find-timeout'] : 120;
         const { runs } = await findRuns(client, gb.clock, gb.repo, {
             ...(workflow ? { workflow } : {}),

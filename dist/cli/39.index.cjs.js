@@ -585,7 +585,7 @@ function shortRef(ref) {
  * the block fails (conclusion in `fail-on-conclusion`, or still running at the deadline), the reason.
  */
 async function waitAndConclude(ctx, gb, settings, runId) {
-    const { waitForRun } = await __webpack_require__.e(/* import() */ 662).then(__webpack_require__.bind(__webpack_require__, 1281));
+    const { waitForRun } = await __webpack_require__.e(/* import() */ 281).then(__webpack_require__.bind(__webpack_require__, 1281));
     const client = await githubClient(ctx, gb);
     const res = await waitForRun(client, gb.clock, gb.repo, runId, {
         timeoutMs: settings.timeoutMs,

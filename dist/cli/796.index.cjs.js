@@ -2182,7 +2182,7 @@ const utils_1 = __webpack_require__(7670);
 const tracing_1 = __webpack_require__(726);
 const applyMixin_1 = __webpack_require__(6985);
 const Commander_1 = __webpack_require__(3240);
-const lodash_1 = __webpack_require__(4893);
+const lodash_1 = __webpack_require__(7274);
 const HimportCoordinator_1 = __webpack_require__(6813);
 const HimportCoordinator_2 = __webpack_require__(6813);
 const Deque = __webpack_require__(9036);
@@ -3187,7 +3187,7 @@ function mapSet(set) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.executeWithAutoPipelining = exports.getFirstValueInFlattenedArray = exports.shouldUseAutoPipelining = exports.notAllowedAutoPipelineCommands = exports.kCallbacks = exports.kExec = void 0;
-const lodash_1 = __webpack_require__(4893);
+const lodash_1 = __webpack_require__(7274);
 const calculateSlot = __webpack_require__(8999);
 const standard_as_callback_1 = __webpack_require__(5659);
 const commands_1 = __webpack_require__(4317);
@@ -8935,7 +8935,7 @@ exports.defaults = defaults;
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.noop = exports.isArguments = exports.defaults = exports.Debug = exports.zipMap = exports.isResp2SubscriberMode = exports.CONNECTION_CLOSED_ERROR_MSG = exports.shuffle = exports.sample = exports.resolveTLSProfile = exports.parseURL = exports.optimizeErrorStack = exports.toArg = exports.convertMapToArray = exports.convertObjectToArray = exports.timeout = exports.packObject = exports.isInt = exports.wrapMultiResult = exports.convertBufferToString = void 0;
-const lodash_1 = __webpack_require__(4893);
+const lodash_1 = __webpack_require__(7274);
 Object.defineProperty(exports, "defaults", ({ enumerable: true, get: function () { return lodash_1.defaults; } }));
 Object.defineProperty(exports, "isArguments", ({ enumerable: true, get: function () { return lodash_1.isArguments; } }));
 Object.defineProperty(exports, "noop", ({ enumerable: true, get: function () { return lodash_1.noop; } }));
@@ -9384,7 +9384,7 @@ exports.isArguments = isArguments;
 
 /***/ }),
 
-/***/ 4893:
+/***/ 7274:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 "use strict";

@@ -3,7 +3,7 @@ exports.id = 920;
 exports.ids = [920,39];
 exports.modules = {
 
-/***/ 3116:
+/***/ 735:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -233,7 +233,7 @@ var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/core/types.ts
 var types = __webpack_require__(3054);
 // EXTERNAL MODULE: ./src/github/errors.ts
-var github_errors = __webpack_require__(3116);
+var github_errors = __webpack_require__(735);
 // EXTERNAL MODULE: ./src/github/event-target.ts
 var event_target = __webpack_require__(3405);
 ;// CONCATENATED MODULE: ./src/github/progress-comment.ts
@@ -1028,7 +1028,7 @@ function shortRef(ref) {
  * the block fails (conclusion in `fail-on-conclusion`, or still running at the deadline), the reason.
  */
 async function waitAndConclude(ctx, gb, settings, runId) {
-    const { waitForRun } = await __webpack_require__.e(/* import() */ 662).then(__webpack_require__.bind(__webpack_require__, 1281));
+    const { waitForRun } = await __webpack_require__.e(/* import() */ 281).then(__webpack_require__.bind(__webpack_require__, 1281));
     const client = await githubClient(ctx, gb);
     const res = await waitForRun(client, gb.clock, gb.repo, runId, {
         timeoutMs: settings.timeoutMs,
