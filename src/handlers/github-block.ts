@@ -287,3 +287,45 @@ export async function waitAndConclude(
   }
   return { fields }
 }
+
+/**
+ * The end of a dispatch, for both dispatch handlers: waits for `waitRunId` when given, stores the results
+ * (`capture-to`, `capture-response-data`) and gives the block's outcome (failed when the run's conclusion
+ * is one that fails it).
+ */
+export async function concludeDispatch(
+  ctx: HandlerContext,
+  gb: GithubBlock,
+  o: {
+    base: Pick<HandlerOutcome, 'handler' | 'block' | 'onError' | 'request'>
+    block: JsonObject
+    templateContext: JsonObject
+    settings: WaitSettings
+    results: JsonObject
+    waitRunId?: number
+    httpStatus: number
+  }
+): Promise<HandlerOutcome> {
+  let results = o.results
+  let failure: string | undefined
+  if (o.waitRunId !== undefined) {
+    const waited = await waitAndConclude(ctx, gb, o.settings, o.waitRunId)
+    results = { ...results, ...waited.fields }
+    failure = waited.failure
+  }
+  const captured = await storeResults(
+    ctx,
+    o.base.handler,
+    o.base.block,
+    o.block,
+    o.templateContext,
+    results
+  )
+  return {
+    ...o.base,
+    status: failure ? 'failed' : 'ok',
+    ...(failure ? { reason: failure } : {}),
+    httpStatus: o.httpStatus,
+    captured
+  }
+}

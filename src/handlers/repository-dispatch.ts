@@ -9,9 +9,8 @@ import {
   githubClient,
   renderOptional,
   renderStructure,
+  concludeDispatch,
   shownRequest,
-  storeResults,
-  waitAndConclude,
   waitSettings
 } from './github-block.js'
 
@@ -111,17 +110,13 @@ export const repositoryDispatchHandler: EventHandler = {
       }
       ambiguous = error
     }
-    let results: JsonObject = { event_type: eventType }
+    const conclude = { base, block, templateContext, settings }
     if (!correlationId) {
-      const captured = await storeResults(
-        ctx,
-        'repository-dispatch',
-        name,
-        block,
-        templateContext,
-        results
-      )
-      return { ...base, status: 'ok', httpStatus: 204, captured }
+      return concludeDispatch(ctx, gb, {
+        ...conclude,
+        results: { event_type: eventType },
+        httpStatus: 204
+      })
     }
     const waitFor = typeof settings.wait === 'string' ? settings.wait : workflow
     const { findRuns } = await import('../github/runs.js')
@@ -142,8 +137,8 @@ export const repositoryDispatchHandler: EventHandler = {
         ambiguous?.status ?? 0
       )
     }
-    results = {
-      ...results,
+    const results: JsonObject = {
+      event_type: eventType,
       correlation_id: correlationId,
       runs: runs.map((r) => ({
         workflow_run_id: r.id,
@@ -152,7 +147,7 @@ export const repositoryDispatchHandler: EventHandler = {
         html_url: r.html_url
       }))
     }
-    let failure: string | undefined
+    let waitRunId: number | undefined
     if (settings.wait !== false) {
       const target = waitFor
         ? runs.find((r) => isWorkflow(r, waitFor))
@@ -164,25 +159,14 @@ export const repositoryDispatchHandler: EventHandler = {
           `${where}: ${runs.length} runs started (${runs.map((r) => r.path).join(', ')}); name the one to wait for: 'wait: <workflow file>'`
         )
       }
-      const waited = await waitAndConclude(ctx, gb, settings, target.id)
-      results = { ...results, ...waited.fields }
-      failure = waited.failure
+      waitRunId = target.id
     }
-    const captured = await storeResults(
-      ctx,
-      'repository-dispatch',
-      name,
-      block,
-      templateContext,
-      results
-    )
-    return {
-      ...base,
-      status: failure ? 'failed' : 'ok',
-      ...(failure ? { reason: failure } : {}),
-      httpStatus: ambiguous?.status ?? 204,
-      captured
-    }
+    return concludeDispatch(ctx, gb, {
+      ...conclude,
+      results,
+      ...(waitRunId !== undefined ? { waitRunId } : {}),
+      httpStatus: ambiguous?.status ?? 204
+    })
   }
 }
 

@@ -10,9 +10,8 @@ import {
   renderOptional,
   renderStructure,
   shortRef,
+  concludeDispatch,
   shownRequest,
-  storeResults,
-  waitAndConclude,
   waitSettings,
   type GithubBlock
 } from './github-block.js'
@@ -120,27 +119,15 @@ export const workflowDispatchHandler: EventHandler = {
       results = { workflow_run_id: run.id, run_url: run.url, html_url: run.html_url }
     }
     if (correlationId) results.correlation_id = correlationId
-    let failure: string | undefined
-    if (settings.wait) {
-      const waited = await waitAndConclude(ctx, gb, settings, Number(results.workflow_run_id))
-      results = { ...results, ...waited.fields }
-      failure = waited.failure
-    }
-    const captured = await storeResults(
-      ctx,
-      'workflow-dispatch',
-      name,
+    return concludeDispatch(ctx, gb, {
+      base,
       block,
       templateContext,
-      results
-    )
-    return {
-      ...base,
-      status: failure ? 'failed' : 'ok',
-      ...(failure ? { reason: failure } : {}),
-      httpStatus: sent.status,
-      captured
-    }
+      settings,
+      results,
+      ...(settings.wait ? { waitRunId: Number(results.workflow_run_id) } : {}),
+      httpStatus: sent.status
+    })
   }
 }
 
