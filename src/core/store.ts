@@ -39,6 +39,23 @@ export interface StateStore {
    * (scripts `--get` and then `source` the shell file); stores without it are never re-created there.
    */
   exists?(id: string): Promise<boolean>
+  /**
+   * Atomic create-if-absent (claims): stores `doc` under `id` only when nothing is stored there.
+   * True when this call created it, false when the id already existed. Stores without it cannot claim.
+   */
+  create?(id: string, doc: ContextDocument): Promise<boolean>
+  /**
+   * Deletes what is stored under `id`; true when something was deleted. Local copies delete only a
+   * file that holds that id. Stores without it cannot delete (see the README's store table).
+   */
+  delete?(id: string): Promise<boolean>
+  /** The ids stored (primary-capable stores). */
+  list?(): Promise<string[]>
+  /**
+   * When `id` was last written (ms since the epoch), for `--prune`; undefined when it is not stored.
+   * Only stores that really know it implement it: a store without it refuses to prune.
+   */
+  writtenAt?(id: string): Promise<number | undefined>
   /** Releases connections; always called, in `finally`. */
   close(): Promise<void>
 }
