@@ -9,8 +9,13 @@ import { shellFileKind } from './kinds/shellfile.js'
  * Every datasource kind, one line each (the order is the one error messages list). A kind's descriptor
  * is read while the config loads, so it stays tiny; its implementation loads in `create`.
  */
-export const storeRegistry: StoreRegistry = new Map<string, StoreKind>(
-  [redisKind, yamlFileKind, jsonFileKind, shellFileKind, idFileKind, actionsCacheKind].map(
-    (kind) => [kind.type, kind as StoreKind]
-  )
-)
+const KINDS: StoreKind[] = [
+  redisKind,
+  yamlFileKind,
+  jsonFileKind,
+  shellFileKind,
+  idFileKind,
+  actionsCacheKind
+]
+
+export const storeRegistry: StoreRegistry = new Map(KINDS.map((kind) => [kind.type, kind]))
