@@ -52,6 +52,8 @@ export interface GetSetSettings extends CommonSettings {
   id: string
   /** Each get with the output name it becomes. */
   gets: Array<{ name: string; expression: string }>
+  /** `delete: true`: delete the context `id` (alone: no `set`, no `get`). */
+  delete: boolean
 }
 
 export interface HandleEventSettings extends CommonSettings {
@@ -175,7 +177,12 @@ export function getInitSettings(): InitSettings {
 }
 
 export function getGetSetSettings(): GetSetSettings {
-  return { ...commonSettings(), id: contextId(false), gets: parseGets(getMultilineInput('get')) }
+  return {
+    ...commonSettings(),
+    id: contextId(false),
+    gets: parseGets(getMultilineInput('get')),
+    delete: booleanInput('delete', false)
+  }
 }
 
 export function getHandleEventSettings(): HandleEventSettings {

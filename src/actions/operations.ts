@@ -1,8 +1,9 @@
 import * as core from '@actions/core'
 import { formatDryRun, valueText } from '../cli/output.js'
-import { HandlerError } from '../errors.js'
+import { HandlerError, UsageError } from '../errors.js'
 import type { OperationResult } from '../core/context-manager.js'
 import { parseEventRef } from '../core/events.js'
+import { deleteContext } from '../core/store-maintenance.js'
 import { parseSetPairs, splitSetArgs, type SetOperation } from '../core/set-args.js'
 import { isJsonObject } from '../core/types.js'
 import type {
@@ -46,6 +47,7 @@ export async function initStep(s: InitSettings, logger: ActionLogger): Promise<S
 }
 
 export async function getSetStep(s: GetSetSettings, logger: ActionLogger): Promise<SummaryInput> {
+  if (s.delete) return deleteStep(s, logger)
   return withSession(s, logger, async (session) => {
     const sets = setOperations(s)
     const result = sets.length > 0 ? await session.manager.update({ id: s.id, sets }) : undefined
@@ -70,6 +72,17 @@ export async function getSetStep(s: GetSetSettings, logger: ActionLogger): Promi
     if (result) return { ...(await publish(s, result, session, {})), read }
     const exported = s.exportEnv || s.uploadArtifact ? await publishLoaded(s, session) : {}
     return { id: s.id, read, ...exported }
+  })
+}
+
+/** `delete: true`: the context leaves the primary and the local copies that hold it. */
+async function deleteStep(s: GetSetSettings, logger: ActionLogger): Promise<SummaryInput> {
+  if (s.gets.length > 0 || s.sets.length > 0) {
+    throw new UsageError("input 'delete' cannot be combined with 'set' or 'get'")
+  }
+  return withSession(s, logger, async (session) => {
+    await deleteContext(session.stores, s.id, logger)
+    return { id: s.id }
   })
 }
 

@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { parseEventRef } from '../core/events.js'
 import { checkSyntax } from '../core/jsonpath.js'
+import { parseAge } from '../core/store-maintenance.js'
 import { PathError, UsageError } from '../errors.js'
 
 /**
@@ -19,6 +20,8 @@ export interface CliArgs {
   get?: string
   load: boolean
   generate?: string
+  delete?: string
+  prune?: string
   handleEvent?: string
   tmplCtxVar: string[]
   preSetForceReload: boolean
@@ -41,6 +44,8 @@ const OPTIONS = {
   get: { type: 'string' },
   load: { type: 'boolean', default: false },
   generate: { type: 'string' },
+  delete: { type: 'string' },
+  prune: { type: 'string' },
   'handle-event': { type: 'string' },
   'tmpl-ctx-var': { type: 'string', multiple: true, default: [] as string[] },
   'pre-set-force-reload': { type: 'boolean', default: false },
@@ -75,6 +80,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     get: values.get,
     load: values.load,
     generate: values.generate,
+    delete: values.delete,
+    prune: values.prune,
     handleEvent: values['handle-event'],
     tmplCtxVar: values['tmpl-ctx-var'],
     preSetForceReload: values['pre-set-force-reload'],
@@ -87,20 +94,23 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
 }
 
 /** The one operation a command line asks for; combinations the Python tool silently ignored are errors. */
-export type Operation = 'init-new' | 'load' | 'get' | 'generate' | 'handle-event' | 'set'
+export type Operation =
+  'init-new' | 'load' | 'get' | 'generate' | 'handle-event' | 'set' | 'delete' | 'prune'
 
 export function selectOperation(a: CliArgs): Operation {
   const given: Array<[string, boolean]> = [
     ['--init-new', a.initNew !== undefined],
     ['--load', a.load],
     ['--get', a.get !== undefined],
-    ['--generate', a.generate !== undefined]
+    ['--generate', a.generate !== undefined],
+    ['--delete', a.delete !== undefined],
+    ['--prune', a.prune !== undefined]
   ]
   const primary = given.filter(([, on]) => on).map(([flag]) => flag)
   if (primary.length > 1)
     throw new UsageError(`${primary[0]} cannot be combined with ${primary[1]}`)
   const op = primary[0]
-  if (op === '--get' || op === '--generate') {
+  if (op === '--get' || op === '--generate' || op === '--delete' || op === '--prune') {
     const extra =
       a.set.length > 0 ? '--set' : a.handleEvent !== undefined ? '--handle-event' : undefined
     if (extra) throw new UsageError(`${op} cannot be combined with ${extra}`)
@@ -114,7 +124,7 @@ export function selectOperation(a: CliArgs): Operation {
     return 'set'
   }
   throw new UsageError(
-    'nothing to do: give one of --init-new, --load, --get, --set, --generate, --handle-event'
+    'nothing to do: give one of --init-new, --load, --get, --set, --generate, --handle-event, --delete, --prune'
   )
 }
 
@@ -130,6 +140,13 @@ export function checkFlagValues(a: CliArgs): void {
     } catch (error) {
       throw error instanceof PathError ? new UsageError(error.message) : error
     }
+  }
+  if (a.delete !== undefined && a.delete.trim() === '')
+    throw new UsageError('--delete: expected an id')
+  if (a.prune !== undefined && parseAge(a.prune) === undefined) {
+    throw new UsageError(
+      `--prune '${a.prune}': expected a whole number and a unit s, m, h or d (e.g. 7d, 12h)`
+    )
   }
   for (const pair of a.tmplCtxVar) {
     if (pair.indexOf('=') <= 0)
@@ -155,6 +172,9 @@ operations (one per call):
                                 raw:TEXT is TEXT literally, e.g. raw:env:x for the text 'env:x')
   --generate EXPR               run the generator items at a JSONPath
   --handle-event PIPELINE=EVENT run the event's handlers (with --init-new, --load or alone)
+  --delete ID                   delete the context ID from the primary and the local copies holding it
+  --prune AGE                   delete the contexts last written more than AGE ago (7d, 12h, 30m, 45s;
+                                file primaries only: other stores cannot tell a context's age)
 
 options:
   --config PATH                 config.yaml       (env CICDSTATEMGR_CONFIG_PATH)

@@ -5,6 +5,7 @@ import type { ContextManager, OperationResult } from '../core/context-manager.js
 import { parseEventRef } from '../core/events.js'
 import { parseLogLevel, SecretMasker, StreamLogger, type Logger } from '../core/logger.js'
 import { parseSetPairs, splitSetArgs } from '../core/set-args.js'
+import { deleteContext, parseAge, pruneContexts } from '../core/store-maintenance.js'
 import { errorMessage, UsageError } from '../errors.js'
 import type { StoreSet } from '../stores/create-stores.js'
 import { VERSION } from '../version.js'
@@ -59,7 +60,8 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
       { env: io.env, ...(githubToken ? { token: githubToken } : {}) }
     )
     stores = opened.stores
-    await runOperation(op, args, opened.manager, opened.config, io, log)
+    if (op === 'delete' || op === 'prune') await runMaintenance(op, args, stores, io, log)
+    else await runOperation(op, args, opened.manager, opened.config, io, log)
     return 0
   } catch (error) {
     logger.error(errorMessage(error))
@@ -129,6 +131,27 @@ async function runOperation(
   }
   if (args.dryRun) io.stdout(formatDryRun(result.outcomes))
   writeHandlerSummaries(result, io, config)
+}
+
+/** `--delete ID` (prints nothing) and `--prune AGE` (prints each deleted id on its own line). */
+async function runMaintenance(
+  op: 'delete' | 'prune',
+  args: CliArgs,
+  stores: StoreSet,
+  io: CliIo,
+  log: Logger
+): Promise<void> {
+  if (op === 'delete') {
+    await deleteContext(stores, args.delete as string, log)
+    return
+  }
+  const pruned = await pruneContexts(
+    stores,
+    parseAge(args.prune as string) as number,
+    Date.now(),
+    log
+  )
+  for (const id of pruned) io.stdout(`${id}\n`)
 }
 
 /**

@@ -1,6 +1,4 @@
 import { errorMessage, HandlerError, NotFoundError, PathError, UsageError } from '../errors.js'
-import type { StoreSet } from '../stores/create-stores.js'
-import type { StateStore } from '../stores/state-store.js'
 import { loadAppConfig } from './app-config.js'
 import type { LoadedConfig } from './config.js'
 import { buildDocument, variableTemplates } from './document.js'
@@ -19,6 +17,7 @@ import { isPlainText } from './templating/plain.js'
 import type { SetOperation } from './set-args.js'
 import { isJsonObject, type ContextDocument, type JsonObject, type JsonValue } from './types.js'
 import { WorkingDocument } from './working-document.js'
+import type { StateStore, StoreSet } from './store.js'
 import { checkWritable } from './yaml.js'
 
 export interface ManagerDeps {

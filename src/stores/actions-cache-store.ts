@@ -186,6 +186,34 @@ class ActionsCacheStore implements StateStore {
     await this.update(id, () => doc)
   }
 
+  /**
+   * Revision 1, only when no revision of `id` is found: two creators both try to create revision 1 and
+   * the service refuses the second (409), which then answers false like a found revision.
+   */
+  async create(id: string, doc: ContextDocument): Promise<boolean> {
+    checkCacheMode(['read', 'write'])
+    const names = this.names(id)
+    let found: FoundEntry | undefined
+    try {
+      found = await this.lookup.locate(names.prefix, await this.version(names))
+    } catch (err) {
+      throw serviceFailed(`looking up context '${id}'`, err)
+    }
+    if (found !== undefined) return false
+    const writer = randomUUID()
+    return this.write(names, { format: FORMAT, id, revision: 1, writer, document: doc })
+  }
+
+  /** The runtime cache service has no delete; the REST API does, with a token this store does not hold. */
+  async delete(id: string): Promise<boolean> {
+    const prefix = this.names(id).prefix
+    throw new StoreError(
+      `actions-cache: the runtime cache service cannot delete entries; delete context '${id}' with ` +
+        `\`gh cache list --key ${prefix}\` then \`gh cache delete <key>\` for each revision ` +
+        '(REST: DELETE /repos/{owner}/{repo}/actions/caches?key=<key>), or let GitHub evict it after 7 days unused'
+    )
+  }
+
   async close(): Promise<void> {}
 
   private names(id: string): EntryNames {

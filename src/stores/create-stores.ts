@@ -1,23 +1,18 @@
 import type { Logger } from '../core/logger.js'
+import {
+  findPrimary,
+  type StateStore,
+  type StoreRegistry,
+  type StoreSet,
+  type StoreSettings
+} from '../core/store.js'
 import type { ContextDocument } from '../core/types.js'
 import { ConfigError, errorMessage } from '../errors.js'
 import { withFileLock } from './file-lock.js'
-import { createFileStore } from './file-store.js'
-import { createIdFileStore } from './id-file-store.js'
-import { LOADABLE_TYPES, type DatasourceSettings } from './settings.js'
-import { createShellFileStore } from './shell-file-store.js'
-import type { StateStore } from './state-store.js'
+import { storeRegistry } from './registry.js'
+import type { DatasourceSettings } from './settings.js'
 
-export interface StoreSet {
-  primary: StateStore
-  copies: StateStore[]
-  /**
-   * Refreshes the copies after a write (or a --load) of `id`; `committed` is what this process stored
-   * or read. See writeCopies: the copies never go back in time.
-   */
-  saveCopies(id: string, committed: ContextDocument): Promise<void>
-  close(): Promise<void>
-}
+export type { StoreSet } from '../core/store.js'
 
 /**
  * Builds the stores from typed settings; exactly one has isPrimary (validated by the config loader, but
@@ -25,15 +20,17 @@ export interface StoreSet {
  * redis datasource is configured (dynamic import), so a files-only CLI run never pays for it.
  */
 export async function createStores(
-  settings: DatasourceSettings[],
-  logger: Logger
+  // DatasourceSettings too, so a literal of a built-in kind is checked against its fields.
+  settings: ReadonlyArray<StoreSettings | DatasourceSettings>,
+  logger: Logger,
+  registry: StoreRegistry = storeRegistry
 ): Promise<StoreSet> {
-  const primarySettings = checkPrimary(settings)
+  const primarySettings = checkPrimary(settings, registry)
   const built: StateStore[] = []
   let primary: StateStore | undefined
   try {
     for (const s of settings) {
-      const store = await createStore(s, logger)
+      const store = await createStore(s, registry, logger)
       built.push(store)
       if (s === primarySettings) primary = store
     }
@@ -81,46 +78,37 @@ async function writeCopies(
 }
 
 /** The copies lock lives beside the first local copy: `<its path>.copies.lock/`. */
-function copiesLockPath(copies: DatasourceSettings[]): string | undefined {
-  for (const s of copies) if ('path' in s && s.path) return `${s.path}.copies`
+function copiesLockPath(copies: StoreSettings[]): string | undefined {
+  for (const s of copies) {
+    if ('path' in s && typeof s.path === 'string' && s.path) return `${s.path}.copies`
+  }
   return undefined
 }
 
-function checkPrimary(settings: DatasourceSettings[]): DatasourceSettings {
-  const primaries = settings.filter((s) => s.isPrimary)
-  if (primaries.length !== 1) {
-    const names = primaries.map((s) => s.name).join(', ')
-    throw new ConfigError(
-      `exactly one datasource must have isPrimary: true (found ${primaries.length}${names ? `: ${names}` : ''})`
-    )
+/** The rule itself is core's findPrimary (the config loader applies it too); this words it here. */
+function checkPrimary(
+  settings: ReadonlyArray<StoreSettings>,
+  registry: StoreRegistry
+): StoreSettings {
+  const found = findPrimary(settings, registry)
+  if ('primary' in found) return found.primary
+  if (found.problem === 'write-only') {
+    throw new ConfigError(`datasource ${found.name} cannot be primary: it is write-only`)
   }
-  const primary = primaries[0] as DatasourceSettings
-  if (!LOADABLE_TYPES.has(primary.type)) {
-    throw new ConfigError(`datasource ${primary.name} cannot be primary: it is write-only`)
-  }
-  return primary
+  const names = found.names.join(', ')
+  throw new ConfigError(
+    `exactly one datasource must have isPrimary: true (found ${found.names.length}${names ? `: ${names}` : ''})`
+  )
 }
 
-async function createStore(s: DatasourceSettings, logger: Logger): Promise<StateStore> {
-  switch (s.type) {
-    case 'redis': {
-      // The store and its client are loaded only when redis is configured.
-      const { createRedisStore } = await import('./redis-store.js')
-      return createRedisStore(s, logger)
-    }
-    case 'yamlfile':
-    case 'jsonfile':
-      return createFileStore(s, logger)
-    case 'shellfile':
-      return createShellFileStore(s, logger)
-    case 'idfile':
-      return createIdFileStore(s, logger)
-    case 'actions-cache': {
-      // @actions/cache (a bundle of its own) is loaded by the store only when it downloads or uploads.
-      const { createActionsCacheStore } = await import('./actions-cache-store.js')
-      return createActionsCacheStore(s, logger)
-    }
-  }
+async function createStore(
+  s: StoreSettings,
+  registry: StoreRegistry,
+  logger: Logger
+): Promise<StateStore> {
+  const kind = registry.get(s.type)
+  if (!kind) throw new ConfigError(`unknown datasource type '${s.type}'`)
+  return kind.create(s, logger)
 }
 
 /**

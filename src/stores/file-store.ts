@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs'
+import { rm, stat } from 'node:fs/promises'
 import type { Logger } from '../core/logger.js'
 import type { ContextDocument } from '../core/types.js'
 import { isJsonObject } from '../core/types.js'
@@ -60,21 +61,63 @@ export class FileStore implements StateStore {
    * and lost the lock to another writer writes nothing, reloads and re-applies its mutation.
    */
   async update(id: string, mutate: Mutation): Promise<ContextDocument> {
+    const { pauseBeforeRename } = this.options
+    return this.locked(async (lock) => {
+      const next = mutate(await this.load(id))
+      await this.write(next, true, async () => {
+        await pauseBeforeRename?.()
+        lock.assertHeld()
+      })
+      return next
+    })
+  }
+
+  /**
+   * Under the file lock: writes `doc` unless the file already holds `id`. The file holds one context,
+   * so a file holding another id is replaced (as `--init-new` replaces it): a claim is exclusive per
+   * id, not per file.
+   */
+  async create(id: string, doc: ContextDocument): Promise<boolean> {
+    return this.locked(async (lock) => {
+      if (await this.load(id)) return false
+      await this.write(doc, true, async () => lock.assertHeld())
+      return true
+    })
+  }
+
+  /** Under the file lock: removes the file when it holds `id`; a file of another id is left alone. */
+  async delete(id: string): Promise<boolean> {
+    return this.locked(async (lock) => {
+      if (!(await this.load(id))) return false
+      lock.assertHeld()
+      await rm(this.path, { force: true })
+      this.logger.debug(`${this.name}: removed ${this.path}`)
+      return true
+    })
+  }
+
+  /** The one id the file holds, if any. */
+  async list(): Promise<string[]> {
+    const text = await this.readText()
+    if (text === undefined || text.trim() === '') return []
+    const state: unknown = this.parse(text).state
+    const id = isJsonObject(state) ? state.cicdContextDataId : undefined
+    return typeof id === 'string' && id !== '' ? [id] : []
+  }
+
+  /** The file's modification time, when it holds `id`. */
+  async writtenAt(id: string): Promise<number | undefined> {
+    if (!(await this.load(id))) return undefined
+    return (await stat(this.path)).mtimeMs
+  }
+
+  /** Runs `fn` under the file lock; a lock lost to a stall is retried a few times, then fails loudly. */
+  private async locked<T>(fn: (lock: { assertHeld(): void }) => Promise<T>): Promise<T> {
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the test seam is not a lock option
     const { pauseBeforeRename, ...lockOptions } = this.options
     for (let attempt = 1; ; attempt++) {
       try {
-        return await withFileLock(
-          this.path,
-          async (lock) => {
-            const next = mutate(await this.load(id))
-            await this.write(next, true, async () => {
-              await pauseBeforeRename?.()
-              lock.assertHeld()
-            })
-            return next
-          },
-          { ...lockOptions, logger: this.logger }
-        )
+        return await withFileLock(this.path, fn, { ...lockOptions, logger: this.logger })
       } catch (err) {
         if (!(err instanceof LockLostError) || attempt >= MAX_LOCK_LOSSES) throw err
         this.logger.warning(`${this.name}: ${err.message}; re-applying the update`)

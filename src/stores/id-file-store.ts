@@ -8,5 +8,11 @@ import { WriteOnlyFileStore } from './write-only-file-store.js'
  * it (so `$(cat file)` and readers that compare bytes both keep working).
  */
 export function createIdFileStore(settings: IdFileSettings, logger: Logger): StateStore {
-  return new WriteOnlyFileStore(settings.name, settings.path, (id) => id, logger)
+  return new WriteOnlyFileStore(
+    settings.name,
+    settings.path,
+    (id) => id,
+    logger,
+    (id, text) => text === id
+  )
 }

@@ -6,6 +6,9 @@ import { CicdError, ConflictError, StoreError, errorMessage } from '../errors.js
 import {
   backoffMs,
   describeRedisTarget,
+  escapeGlob,
+  idsFromKeys,
+  scanAll,
   firstLine,
   parseStoredDocument,
   resolveRedisTarget,
@@ -151,6 +154,38 @@ export class RedisClusterStore implements StateStore {
     await this.run('SET', key, () =>
       ttl ? cluster.set(key, payload, 'EX', ttl) : cluster.set(key, payload)
     )
+  }
+
+  /** `SET key value NX` (with `EX` when a TTL is configured) on the key's master. */
+  async create(id: string, doc: ContextDocument): Promise<boolean> {
+    const key = this.key(id)
+    const payload = stringifyYaml(doc)
+    const cluster = await this.connection()
+    const ttl = this.settings.ttlSeconds
+    const reply = await this.run('SET', key, () =>
+      ttl ? cluster.set(key, payload, 'EX', ttl, 'NX') : cluster.set(key, payload, 'NX')
+    )
+    return reply === 'OK'
+  }
+
+  async delete(id: string): Promise<boolean> {
+    const key = this.key(id)
+    const cluster = await this.connection()
+    return (await this.run('DEL', key, () => cluster.del(key))) > 0
+  }
+
+  /** SCAN on every master (each holds its own slots), never KEYS. */
+  async list(): Promise<string[]> {
+    const prefix = this.settings.keyPrefix ?? ''
+    const pattern = `${escapeGlob(prefix)}*`
+    const cluster = await this.connection()
+    const keys = await this.run('SCAN', pattern, async () => {
+      const perMaster = await Promise.all(
+        cluster.nodes('master').map((node) => scanAll(node, pattern))
+      )
+      return perMaster.flat()
+    })
+    return idsFromKeys(keys, prefix)
   }
 
   async close(): Promise<void> {

@@ -110,6 +110,35 @@ export class RedisStore implements StateStore {
     })
   }
 
+  /** `SET key value NX` (with `EX` when a TTL is configured): atomic in Redis itself. */
+  async create(id: string, doc: ContextDocument): Promise<boolean> {
+    const key = this.key(id)
+    const payload = stringifyYaml(doc)
+    const ttl = this.settings.ttlSeconds
+    const reply = await this.withConnection((conn) =>
+      this.run('SET', key, () =>
+        ttl ? conn.set(key, payload, 'EX', ttl, 'NX') : conn.set(key, payload, 'NX')
+      )
+    )
+    return reply === 'OK'
+  }
+
+  async delete(id: string): Promise<boolean> {
+    const key = this.key(id)
+    const removed = await this.withConnection((conn) => this.run('DEL', key, () => conn.del(key)))
+    return removed > 0
+  }
+
+  /** SCAN over `keyPrefix*` (never KEYS, which blocks the server); without a prefix, every key of the db. */
+  async list(): Promise<string[]> {
+    const prefix = this.settings.keyPrefix ?? ''
+    const pattern = `${escapeGlob(prefix)}*`
+    return this.withConnection(async (conn) => {
+      const keys = await this.run('SCAN', pattern, () => scanAll(conn, pattern))
+      return idsFromKeys(keys, prefix)
+    })
+  }
+
   async close(): Promise<void> {
     this.closed = true
     const conns = [...this.open]
@@ -330,6 +359,28 @@ export function parseStoredDocument(key: string, text: string): ContextDocument 
     throw new StoreError(`redis key "${key}" does not hold a context document (expected a mapping)`)
   }
   return value as ContextDocument
+}
+
+/** Every key matching `pattern`, by SCAN cursor (a key may be reported twice: callers dedupe). */
+export async function scanAll(conn: Pick<RedisClient, 'scan'>, pattern: string): Promise<string[]> {
+  const keys: string[] = []
+  let cursor = '0'
+  do {
+    const [next, batch] = await conn.scan(cursor, 'MATCH', pattern, 'COUNT', 500)
+    keys.push(...batch)
+    cursor = next
+  } while (cursor !== '0')
+  return keys
+}
+
+/** The ids behind `keys` (prefix stripped), sorted, each once. */
+export function idsFromKeys(keys: string[], prefix: string): string[] {
+  return [...new Set(keys.map((key) => key.slice(prefix.length)))].sort()
+}
+
+/** A key prefix as a SCAN MATCH pattern that matches it literally. */
+export function escapeGlob(text: string): string {
+  return text.replace(/[*?[\\\]]/g, '\\$&')
 }
 
 /** Where errors say the store connects: `host:port`, the sentinel master, or the cluster seeds. */

@@ -1,29 +1,13 @@
 /** Typed datasource settings, built from the merged `datasources:` of config.yaml + secrets.yaml. */
 
-export type DatasourceType =
-  'redis' | 'yamlfile' | 'jsonfile' | 'shellfile' | 'idfile' | 'actions-cache'
+import type { StoreSettings } from '../core/store.js'
 
-export const DATASOURCE_TYPES: readonly DatasourceType[] = [
-  'redis',
-  'yamlfile',
-  'jsonfile',
-  'shellfile',
-  'idfile',
-  'actions-cache'
-]
-
-/** Datasources that can be the primary (loadable); the others are write-only copies. */
-export const LOADABLE_TYPES: ReadonlySet<DatasourceType> = new Set([
-  'redis',
-  'yamlfile',
-  'jsonfile',
-  'actions-cache'
-])
-
-interface Common {
-  /** Name in config.yaml; equal to the type (the Python tool keyed datasources by module name). */
+/**
+ * The settings of the built-in kinds. A new kind may declare its settings in its own descriptor file
+ * (src/stores/kinds/) instead: nothing here needs to know it.
+ */
+interface Common extends StoreSettings {
   name: DatasourceType
-  isPrimary: boolean
 }
 
 export interface RedisSettings extends Common {
@@ -93,3 +77,5 @@ export interface ActionsCacheSettings extends Common {
 
 export type DatasourceSettings =
   RedisSettings | FileSettings | ShellFileSettings | IdFileSettings | ActionsCacheSettings
+
+export type DatasourceType = DatasourceSettings['type']

@@ -8,5 +8,13 @@ import { WriteOnlyFileStore } from './write-only-file-store.js'
 export function createShellFileStore(settings: ShellFileSettings, logger: Logger): StateStore {
   const render = (_id: string, doc: Parameters<typeof formatShellFile>[0]): string =>
     formatShellFile(doc, settings.excludeKeyNames)
-  return new WriteOnlyFileStore(settings.name, settings.path, render, logger)
+  // The file holds `id` when it has the id's own line (absent when excludeKeyNames drops it).
+  const holds = (id: string, text: string): boolean => {
+    const line = formatShellFile(
+      { state: { cicdContextDataId: id } },
+      settings.excludeKeyNames
+    ).trim()
+    return line !== '' && text.split('\n').includes(line)
+  }
+  return new WriteOnlyFileStore(settings.name, settings.path, render, logger, holds)
 }
