@@ -3,7 +3,7 @@ exports.id = 36;
 exports.ids = [36];
 exports.modules = {
 
-/***/ 735:
+/***/ 3116:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -95,18 +95,17 @@ function asRules(value, where) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  Wn: () => (/* binding */ concludeDispatch),
   Dm: () => (/* binding */ githubBlock),
   $f: () => (/* binding */ githubClient),
   RC: () => (/* binding */ renderOptional),
   qx: () => (/* binding */ renderStructure),
   m3: () => (/* binding */ shortRef),
   d1: () => (/* binding */ shownRequest),
-  mK: () => (/* binding */ storeResults),
-  Wo: () => (/* binding */ waitAndConclude),
   hW: () => (/* binding */ waitSettings)
 });
 
-// UNUSED EXPORTS: failsOn, runFields
+// UNUSED EXPORTS: failsOn, runFields, storeResults, waitAndConclude
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
@@ -364,7 +363,7 @@ function shortRef(ref) {
  * the block fails (conclusion in `fail-on-conclusion`, or still running at the deadline), the reason.
  */
 async function waitAndConclude(ctx, gb, settings, runId) {
-    const { waitForRun } = await __webpack_require__.e(/* import() */ 281).then(__webpack_require__.bind(__webpack_require__, 1281));
+    const { waitForRun } = await __webpack_require__.e(/* import() */ 662).then(__webpack_require__.bind(__webpack_require__, 1281));
     const client = await githubClient(ctx, gb);
     const res = await waitForRun(client, gb.clock, gb.repo, runId, {
         timeoutMs: settings.timeoutMs,
@@ -385,6 +384,28 @@ async function waitAndConclude(ctx, gb, settings, runId) {
     }
     return { fields };
 }
+/**
+ * The end of a dispatch, for both dispatch handlers: waits for `waitRunId` when given, stores the results
+ * (`capture-to`, `capture-response-data`) and gives the block's outcome (failed when the run's conclusion
+ * is one that fails it).
+ */
+async function concludeDispatch(ctx, gb, o) {
+    let results = o.results;
+    let failure;
+    if (o.waitRunId !== undefined) {
+        const waited = await waitAndConclude(ctx, gb, o.settings, o.waitRunId);
+        results = { ...results, ...waited.fields };
+        failure = waited.failure;
+    }
+    const captured = await storeResults(ctx, o.base.handler, o.base.block, o.block, o.templateContext, results);
+    return {
+        ...o.base,
+        status: failure ? 'failed' : 'ok',
+        ...(failure ? { reason: failure } : {}),
+        httpStatus: o.httpStatus,
+        captured
+    };
+}
 
 
 /***/ }),
@@ -403,7 +424,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3054);
-/* harmony import */ var _github_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(735);
+/* harmony import */ var _github_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3116);
 /* harmony import */ var _github_block_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6213);
 
 
@@ -486,13 +507,16 @@ const repositoryDispatchHandler = {
             }
             ambiguous = error;
         }
-        let results = { event_type: eventType };
+        const conclude = { base, block, templateContext, settings };
         if (!correlationId) {
-            const captured = await (0,_github_block_js__WEBPACK_IMPORTED_MODULE_3__/* .storeResults */ .mK)(ctx, 'repository-dispatch', name, block, templateContext, results);
-            return { ...base, status: 'ok', httpStatus: 204, captured };
+            return (0,_github_block_js__WEBPACK_IMPORTED_MODULE_3__/* .concludeDispatch */ .Wn)(ctx, gb, {
+                ...conclude,
+                results: { event_type: eventType },
+                httpStatus: 204
+            });
         }
         const waitFor = typeof settings.wait === 'string' ? settings.wait : workflow;
-        const { findRuns } = await __webpack_require__.e(/* import() */ 662).then(__webpack_require__.bind(__webpack_require__, 1281));
+        const { findRuns } = await __webpack_require__.e(/* import() */ 281).then(__webpack_require__.bind(__webpack_require__, 1281));
         const seconds = typeof block['find-timeout'] === 'number' ? block['find-timeout'] : 120;
         const { runs } = await findRuns(client, gb.clock, gb.repo, {
             ...(workflow ? { workflow } : {}),
@@ -507,8 +531,8 @@ const repositoryDispatchHandler = {
         if (runs.length === 0 || (waitFor && !runs.some((r) => isWorkflow(r, waitFor)))) {
             throw new _github_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GithubApiError */ .A(`${where}: ${ambiguous ? `the dispatch answered ${ambiguous.message}; not resent, and ` : ''}no run${waitFor ? ` of ${waitFor}` : ''} with '${correlationId}' in its run-name was found — does the workflow put \${{ github.event.client_payload.${key} }} in its run-name?`, ambiguous?.status ?? 0);
         }
-        results = {
-            ...results,
+        const results = {
+            event_type: eventType,
             correlation_id: correlationId,
             runs: runs.map((r) => ({
                 workflow_run_id: r.id,
@@ -517,7 +541,7 @@ const repositoryDispatchHandler = {
                 html_url: r.html_url
             }))
         };
-        let failure;
+        let waitRunId;
         if (settings.wait !== false) {
             const target = waitFor
                 ? runs.find((r) => isWorkflow(r, waitFor))
@@ -527,18 +551,14 @@ const repositoryDispatchHandler = {
             if (!target) {
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`${where}: ${runs.length} runs started (${runs.map((r) => r.path).join(', ')}); name the one to wait for: 'wait: <workflow file>'`);
             }
-            const waited = await (0,_github_block_js__WEBPACK_IMPORTED_MODULE_3__/* .waitAndConclude */ .Wo)(ctx, gb, settings, target.id);
-            results = { ...results, ...waited.fields };
-            failure = waited.failure;
+            waitRunId = target.id;
         }
-        const captured = await (0,_github_block_js__WEBPACK_IMPORTED_MODULE_3__/* .storeResults */ .mK)(ctx, 'repository-dispatch', name, block, templateContext, results);
-        return {
-            ...base,
-            status: failure ? 'failed' : 'ok',
-            ...(failure ? { reason: failure } : {}),
-            httpStatus: ambiguous?.status ?? 204,
-            captured
-        };
+        return (0,_github_block_js__WEBPACK_IMPORTED_MODULE_3__/* .concludeDispatch */ .Wn)(ctx, gb, {
+            ...conclude,
+            results,
+            ...(waitRunId !== undefined ? { waitRunId } : {}),
+            httpStatus: ambiguous?.status ?? 204
+        });
     }
 };
 /** A run belongs to `workflow` (file name, path, or the workflow's name). */

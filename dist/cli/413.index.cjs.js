@@ -3065,7 +3065,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 5973:
+/***/ 735:
 /***/ ((module) => {
 
 "use strict";
@@ -3860,7 +3860,7 @@ const {
   normalizedMethodRecords
 } = __webpack_require__(3440)
 const { channels } = __webpack_require__(2414)
-const { headerNameLowerCasedRecord } = __webpack_require__(5973)
+const { headerNameLowerCasedRecord } = __webpack_require__(735)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -4407,7 +4407,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __webpack_require__(5973)
+} = __webpack_require__(735)
 
 class TstNode {
   /** @type {any} */
@@ -4574,7 +4574,7 @@ const nodeUtil = __webpack_require__(7975)
 const { stringify } = __webpack_require__(1792)
 const { EventEmitter: EE } = __webpack_require__(8474)
 const { InvalidArgumentError } = __webpack_require__(8707)
-const { headerNameLowerCasedRecord } = __webpack_require__(5973)
+const { headerNameLowerCasedRecord } = __webpack_require__(735)
 const { tree } = __webpack_require__(5371)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))

@@ -12,7 +12,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   createGithubClient: () => (/* binding */ createGithubClient),
 /* harmony export */   realClock: () => (/* binding */ realClock)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(735);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3116);
 /**
  * The GitHub REST client of the GitHub handlers: a thin layer over Octokit that names the operations the
  * handlers use, turns Octokit's errors into one-line `GithubApiError`s and retries what is safe to retry.
@@ -329,7 +329,7 @@ function toApiError(error, route) {
 
 /***/ }),
 
-/***/ 735:
+/***/ 3116:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

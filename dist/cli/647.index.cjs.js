@@ -111,6 +111,8 @@ function headersForLog(headers, names) {
 /***/ 9793:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
@@ -746,6 +748,32 @@ class ActionsCacheStore {
     }
     async save(id, doc) {
         await this.update(id, () => doc);
+    }
+    /**
+     * Revision 1, only when no revision of `id` is found: two creators both try to create revision 1 and
+     * the service refuses the second (409), which then answers false like a found revision.
+     */
+    async create(id, doc) {
+        checkCacheMode(['read', 'write']);
+        const names = this.names(id);
+        let found;
+        try {
+            found = await this.lookup.locate(names.prefix, await this.version(names));
+        }
+        catch (err) {
+            throw serviceFailed(`looking up context '${id}'`, err);
+        }
+        if (found !== undefined)
+            return false;
+        const writer = (0,external_node_crypto_.randomUUID)();
+        return this.write(names, { format: actions_cache_store_FORMAT, id, revision: 1, writer, document: doc });
+    }
+    /** The runtime cache service has no delete; the REST API does, with a token this store does not hold. */
+    async delete(id) {
+        const prefix = this.names(id).prefix;
+        throw new errors/* StoreError */.AD(`actions-cache: the runtime cache service cannot delete entries; delete context '${id}' with ` +
+            `\`gh cache list --key ${prefix}\` then \`gh cache delete <key>\` for each revision ` +
+            '(REST: DELETE /repos/{owner}/{repo}/actions/caches?key=<key>), or let GitHub evict it after 7 days unused');
     }
     async close() { }
     names(id) {

@@ -1,7 +1,34 @@
 "use strict";
 exports.id = 662;
-exports.ids = [662];
+exports.ids = [662,281];
 exports.modules = {
+
+/***/ 3116:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ GithubApiError)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+
+/**
+ * A GitHub REST call that failed: the HTTP status (0 when no answer came back), GitHub's one-line message,
+ * and, for rate limits, how long GitHub asked us to wait. The message never holds the token.
+ */
+class GithubApiError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CicdError */ .SU {
+    status;
+    retryAfterMs;
+    constructor(message, status, 
+    /** `Retry-After` (or `x-ratelimit-reset`) in milliseconds, when GitHub sent one. */
+    retryAfterMs) {
+        super(message);
+        this.status = status;
+        this.retryAfterMs = retryAfterMs;
+    }
+}
+
+
+/***/ }),
 
 /***/ 1281:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -10,7 +37,7 @@ exports.modules = {
 /* harmony export */   findRuns: () => (/* binding */ findRuns),
 /* harmony export */   waitForRun: () => (/* binding */ waitForRun)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(735);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3116);
 /**
  * Finding a dispatched run and waiting for it. Both are bounded and run on an injectable clock.
  *

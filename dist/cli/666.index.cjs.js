@@ -69,8 +69,8 @@ class RedisClusterStore {
         this.settings = settings;
         this.logger = logger;
         this.name = settings.name;
-        this.target = (0,_redis_store_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveRedisTarget */ .Hw)(settings);
-        this.where = (0,_redis_store_js__WEBPACK_IMPORTED_MODULE_2__/* .describeRedisTarget */ .y3)(settings, this.target);
+        this.target = (0,_redis_store_js__WEBPACK_IMPORTED_MODULE_2__.resolveRedisTarget)(settings);
+        this.where = (0,_redis_store_js__WEBPACK_IMPORTED_MODULE_2__.describeRedisTarget)(settings, this.target);
         if (this.target.password)
             logger.addSecret(this.target.password);
     }
@@ -78,7 +78,7 @@ class RedisClusterStore {
         const key = this.key(id);
         const cluster = await this.connection();
         const text = await this.run('GET', key, () => cluster.get(key));
-        return text === null ? undefined : (0,_redis_store_js__WEBPACK_IMPORTED_MODULE_2__/* .parseStoredDocument */ .ur)(key, text);
+        return text === null ? undefined : (0,_redis_store_js__WEBPACK_IMPORTED_MODULE_2__.parseStoredDocument)(key, text);
     }
     /** GET, mutate, CAS; a lost compare or a failover error re-reads and re-applies (bounded). */
     async update(id, mutate) {
@@ -89,7 +89,7 @@ class RedisClusterStore {
         let lastError;
         for (let attempt = 1; attempt <= maxAttempts; attempt++) {
             if (attempt > 1)
-                await (0,_redis_store_js__WEBPACK_IMPORTED_MODULE_2__/* .sleep */ .yy)((0,_redis_store_js__WEBPACK_IMPORTED_MODULE_2__/* .backoffMs */ .jo)(attempt - 1));
+                await (0,_redis_store_js__WEBPACK_IMPORTED_MODULE_2__.sleep)((0,_redis_store_js__WEBPACK_IMPORTED_MODULE_2__.backoffMs)(attempt - 1));
             const read = await this.transient('GET', key, () => cluster.get(key));
             if (!read.ok) {
                 lastError = read.error;
@@ -97,7 +97,7 @@ class RedisClusterStore {
             }
             const text = read.value;
             // The mutation runs outside the error handling: its own errors are not redis errors.
-            const next = mutate(text === null ? undefined : (0,_redis_store_js__WEBPACK_IMPORTED_MODULE_2__/* .parseStoredDocument */ .ur)(key, text));
+            const next = mutate(text === null ? undefined : (0,_redis_store_js__WEBPACK_IMPORTED_MODULE_2__.parseStoredDocument)(key, text));
             const payload = (0,_core_yaml_js__WEBPACK_IMPORTED_MODULE_0__/* .stringifyYaml */ .fv)(next);
             const expected = text === null ? ['0', ''] : ['1', text];
             const cas = await this.transient('EVAL', key, () => cluster.eval(CAS_SCRIPT, 1, key, ...expected, payload, ttl));
@@ -134,6 +134,31 @@ class RedisClusterStore {
         const ttl = this.settings.ttlSeconds;
         await this.run('SET', key, () => ttl ? cluster.set(key, payload, 'EX', ttl) : cluster.set(key, payload));
     }
+    /** `SET key value NX` (with `EX` when a TTL is configured) on the key's master. */
+    async create(id, doc) {
+        const key = this.key(id);
+        const payload = (0,_core_yaml_js__WEBPACK_IMPORTED_MODULE_0__/* .stringifyYaml */ .fv)(doc);
+        const cluster = await this.connection();
+        const ttl = this.settings.ttlSeconds;
+        const reply = await this.run('SET', key, () => ttl ? cluster.set(key, payload, 'EX', ttl, 'NX') : cluster.set(key, payload, 'NX'));
+        return reply === 'OK';
+    }
+    async delete(id) {
+        const key = this.key(id);
+        const cluster = await this.connection();
+        return (await this.run('DEL', key, () => cluster.del(key))) > 0;
+    }
+    /** SCAN on every master (each holds its own slots), never KEYS. */
+    async list() {
+        const prefix = this.settings.keyPrefix ?? '';
+        const pattern = `${(0,_redis_store_js__WEBPACK_IMPORTED_MODULE_2__.escapeGlob)(prefix)}*`;
+        const cluster = await this.connection();
+        const keys = await this.run('SCAN', pattern, async () => {
+            const perMaster = await Promise.all(cluster.nodes('master').map((node) => (0,_redis_store_js__WEBPACK_IMPORTED_MODULE_2__.scanAll)(node, pattern)));
+            return perMaster.flat();
+        });
+        return (0,_redis_store_js__WEBPACK_IMPORTED_MODULE_2__.idsFromKeys)(keys, prefix);
+    }
     async close() {
         this.closed = true;
         const pending = this.client;
@@ -169,7 +194,7 @@ class RedisClusterStore {
         catch (err) {
             cluster.disconnect();
             this.client = undefined;
-            const reason = (0,_redis_store_js__WEBPACK_IMPORTED_MODULE_2__/* .firstLine */ .TM)(this.sanitize(lastError?.message ?? (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)));
+            const reason = (0,_redis_store_js__WEBPACK_IMPORTED_MODULE_2__.firstLine)(this.sanitize(lastError?.message ?? (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)));
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .StoreError */ .AD(`cannot connect to redis at ${this.where}: ${reason}`);
         }
     }
@@ -211,7 +236,7 @@ class RedisClusterStore {
         }
     }
     commandError(op, key, err) {
-        const reason = (0,_redis_store_js__WEBPACK_IMPORTED_MODULE_2__/* .firstLine */ .TM)(this.sanitize((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)));
+        const reason = (0,_redis_store_js__WEBPACK_IMPORTED_MODULE_2__.firstLine)(this.sanitize((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)));
         return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .StoreError */ .AD(`redis ${op} of key "${key}" at ${this.where} failed: ${reason}`);
     }
     /** ioredis messages can echo connection details; the password must never reach a log or an error. */

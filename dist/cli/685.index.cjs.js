@@ -6,16 +6,20 @@ exports.modules = {
 /***/ 8685:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Hw: () => (/* binding */ resolveRedisTarget),
-/* harmony export */   TM: () => (/* binding */ firstLine),
+/* harmony export */   RedisStore: () => (/* binding */ RedisStore),
+/* harmony export */   backoffMs: () => (/* binding */ backoffMs),
 /* harmony export */   createRedisStore: () => (/* binding */ createRedisStore),
-/* harmony export */   jo: () => (/* binding */ backoffMs),
-/* harmony export */   ur: () => (/* binding */ parseStoredDocument),
-/* harmony export */   y3: () => (/* binding */ describeRedisTarget),
-/* harmony export */   yy: () => (/* binding */ sleep)
+/* harmony export */   describeRedisTarget: () => (/* binding */ describeRedisTarget),
+/* harmony export */   escapeGlob: () => (/* binding */ escapeGlob),
+/* harmony export */   firstLine: () => (/* binding */ firstLine),
+/* harmony export */   idsFromKeys: () => (/* binding */ idsFromKeys),
+/* harmony export */   parseStoredDocument: () => (/* binding */ parseStoredDocument),
+/* harmony export */   resolveRedisTarget: () => (/* binding */ resolveRedisTarget),
+/* harmony export */   scanAll: () => (/* binding */ scanAll),
+/* harmony export */   sleep: () => (/* binding */ sleep)
 /* harmony export */ });
-/* unused harmony export RedisStore */
 /* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3054);
 /* harmony import */ var _core_yaml_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5976);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
@@ -99,6 +103,28 @@ class RedisStore {
         await this.withConnection(async (conn) => {
             const ttl = this.settings.ttlSeconds;
             await this.run('SET', key, () => ttl ? conn.set(key, payload, 'EX', ttl) : conn.set(key, payload));
+        });
+    }
+    /** `SET key value NX` (with `EX` when a TTL is configured): atomic in Redis itself. */
+    async create(id, doc) {
+        const key = this.key(id);
+        const payload = (0,_core_yaml_js__WEBPACK_IMPORTED_MODULE_0__/* .stringifyYaml */ .fv)(doc);
+        const ttl = this.settings.ttlSeconds;
+        const reply = await this.withConnection((conn) => this.run('SET', key, () => ttl ? conn.set(key, payload, 'EX', ttl, 'NX') : conn.set(key, payload, 'NX')));
+        return reply === 'OK';
+    }
+    async delete(id) {
+        const key = this.key(id);
+        const removed = await this.withConnection((conn) => this.run('DEL', key, () => conn.del(key)));
+        return removed > 0;
+    }
+    /** SCAN over `keyPrefix*` (never KEYS, which blocks the server); without a prefix, every key of the db. */
+    async list() {
+        const prefix = this.settings.keyPrefix ?? '';
+        const pattern = `${escapeGlob(prefix)}*`;
+        return this.withConnection(async (conn) => {
+            const keys = await this.run('SCAN', pattern, () => scanAll(conn, pattern));
+            return idsFromKeys(keys, prefix);
         });
     }
     async close() {
@@ -316,6 +342,25 @@ function parseStoredDocument(key, text) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .StoreError */ .AD(`redis key "${key}" does not hold a context document (expected a mapping)`);
     }
     return value;
+}
+/** Every key matching `pattern`, by SCAN cursor (a key may be reported twice: callers dedupe). */
+async function scanAll(conn, pattern) {
+    const keys = [];
+    let cursor = '0';
+    do {
+        const [next, batch] = await conn.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
+        keys.push(...batch);
+        cursor = next;
+    } while (cursor !== '0');
+    return keys;
+}
+/** The ids behind `keys` (prefix stripped), sorted, each once. */
+function idsFromKeys(keys, prefix) {
+    return [...new Set(keys.map((key) => key.slice(prefix.length)))].sort();
+}
+/** A key prefix as a SCAN MATCH pattern that matches it literally. */
+function escapeGlob(text) {
+    return text.replace(/[*?[\\\]]/g, '\\$&');
 }
 /** Where errors say the store connects: `host:port`, the sentinel master, or the cluster seeds. */
 function describeRedisTarget(settings, target) {

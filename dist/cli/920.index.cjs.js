@@ -3,7 +3,7 @@ exports.id = 920;
 exports.ids = [920,39];
 exports.modules = {
 
-/***/ 735:
+/***/ 3116:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -233,7 +233,7 @@ var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/core/types.ts
 var types = __webpack_require__(3054);
 // EXTERNAL MODULE: ./src/github/errors.ts
-var github_errors = __webpack_require__(735);
+var github_errors = __webpack_require__(3116);
 // EXTERNAL MODULE: ./src/github/event-target.ts
 var event_target = __webpack_require__(3405);
 ;// CONCATENATED MODULE: ./src/github/progress-comment.ts
@@ -759,18 +759,17 @@ function recordedSha(doc, block) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  Wn: () => (/* binding */ concludeDispatch),
   Dm: () => (/* binding */ githubBlock),
   $f: () => (/* binding */ githubClient),
   RC: () => (/* binding */ renderOptional),
   qx: () => (/* binding */ renderStructure),
   m3: () => (/* binding */ shortRef),
   d1: () => (/* binding */ shownRequest),
-  mK: () => (/* binding */ storeResults),
-  Wo: () => (/* binding */ waitAndConclude),
   hW: () => (/* binding */ waitSettings)
 });
 
-// UNUSED EXPORTS: failsOn, runFields
+// UNUSED EXPORTS: failsOn, runFields, storeResults, waitAndConclude
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
@@ -1028,7 +1027,7 @@ function shortRef(ref) {
  * the block fails (conclusion in `fail-on-conclusion`, or still running at the deadline), the reason.
  */
 async function waitAndConclude(ctx, gb, settings, runId) {
-    const { waitForRun } = await __webpack_require__.e(/* import() */ 281).then(__webpack_require__.bind(__webpack_require__, 1281));
+    const { waitForRun } = await __webpack_require__.e(/* import() */ 662).then(__webpack_require__.bind(__webpack_require__, 1281));
     const client = await githubClient(ctx, gb);
     const res = await waitForRun(client, gb.clock, gb.repo, runId, {
         timeoutMs: settings.timeoutMs,
@@ -1048,6 +1047,28 @@ async function waitAndConclude(ctx, gb, settings, runId) {
         };
     }
     return { fields };
+}
+/**
+ * The end of a dispatch, for both dispatch handlers: waits for `waitRunId` when given, stores the results
+ * (`capture-to`, `capture-response-data`) and gives the block's outcome (failed when the run's conclusion
+ * is one that fails it).
+ */
+async function concludeDispatch(ctx, gb, o) {
+    let results = o.results;
+    let failure;
+    if (o.waitRunId !== undefined) {
+        const waited = await waitAndConclude(ctx, gb, o.settings, o.waitRunId);
+        results = { ...results, ...waited.fields };
+        failure = waited.failure;
+    }
+    const captured = await storeResults(ctx, o.base.handler, o.base.block, o.block, o.templateContext, results);
+    return {
+        ...o.base,
+        status: failure ? 'failed' : 'ok',
+        ...(failure ? { reason: failure } : {}),
+        httpStatus: o.httpStatus,
+        captured
+    };
 }
 
 

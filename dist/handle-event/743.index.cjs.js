@@ -95,18 +95,17 @@ function asRules(value, where) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  Wn: () => (/* binding */ concludeDispatch),
   Dm: () => (/* binding */ githubBlock),
   $f: () => (/* binding */ githubClient),
   RC: () => (/* binding */ renderOptional),
   qx: () => (/* binding */ renderStructure),
   m3: () => (/* binding */ shortRef),
   d1: () => (/* binding */ shownRequest),
-  mK: () => (/* binding */ storeResults),
-  Wo: () => (/* binding */ waitAndConclude),
   hW: () => (/* binding */ waitSettings)
 });
 
-// UNUSED EXPORTS: failsOn, runFields
+// UNUSED EXPORTS: failsOn, runFields, storeResults, waitAndConclude
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
@@ -385,6 +384,28 @@ async function waitAndConclude(ctx, gb, settings, runId) {
     }
     return { fields };
 }
+/**
+ * The end of a dispatch, for both dispatch handlers: waits for `waitRunId` when given, stores the results
+ * (`capture-to`, `capture-response-data`) and gives the block's outcome (failed when the run's conclusion
+ * is one that fails it).
+ */
+async function concludeDispatch(ctx, gb, o) {
+    let results = o.results;
+    let failure;
+    if (o.waitRunId !== undefined) {
+        const waited = await waitAndConclude(ctx, gb, o.settings, o.waitRunId);
+        results = { ...results, ...waited.fields };
+        failure = waited.failure;
+    }
+    const captured = await storeResults(ctx, o.base.handler, o.base.block, o.block, o.templateContext, results);
+    return {
+        ...o.base,
+        status: failure ? 'failed' : 'ok',
+        ...(failure ? { reason: failure } : {}),
+        httpStatus: o.httpStatus,
+        captured
+    };
+}
 
 
 /***/ }),
@@ -502,20 +523,15 @@ const workflowDispatchHandler = {
         }
         if (correlationId)
             results.correlation_id = correlationId;
-        let failure;
-        if (settings.wait) {
-            const waited = await (0,_github_block_js__WEBPACK_IMPORTED_MODULE_3__/* .waitAndConclude */ .Wo)(ctx, gb, settings, Number(results.workflow_run_id));
-            results = { ...results, ...waited.fields };
-            failure = waited.failure;
-        }
-        const captured = await (0,_github_block_js__WEBPACK_IMPORTED_MODULE_3__/* .storeResults */ .mK)(ctx, 'workflow-dispatch', name, block, templateContext, results);
-        return {
-            ...base,
-            status: failure ? 'failed' : 'ok',
-            ...(failure ? { reason: failure } : {}),
-            httpStatus: sent.status,
-            captured
-        };
+        return (0,_github_block_js__WEBPACK_IMPORTED_MODULE_3__/* .concludeDispatch */ .Wn)(ctx, gb, {
+            base,
+            block,
+            templateContext,
+            settings,
+            results,
+            ...(settings.wait ? { waitRunId: Number(results.workflow_run_id) } : {}),
+            httpStatus: sent.status
+        });
     }
 };
 /** Each input rendered to a string: strings as templates, mappings/lists as JSON after rendering. */

@@ -759,18 +759,17 @@ function recordedSha(doc, block) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  Wn: () => (/* binding */ concludeDispatch),
   Dm: () => (/* binding */ githubBlock),
   $f: () => (/* binding */ githubClient),
   RC: () => (/* binding */ renderOptional),
   qx: () => (/* binding */ renderStructure),
   m3: () => (/* binding */ shortRef),
   d1: () => (/* binding */ shownRequest),
-  mK: () => (/* binding */ storeResults),
-  Wo: () => (/* binding */ waitAndConclude),
   hW: () => (/* binding */ waitSettings)
 });
 
-// UNUSED EXPORTS: failsOn, runFields
+// UNUSED EXPORTS: failsOn, runFields, storeResults, waitAndConclude
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
@@ -1048,6 +1047,28 @@ async function waitAndConclude(ctx, gb, settings, runId) {
         };
     }
     return { fields };
+}
+/**
+ * The end of a dispatch, for both dispatch handlers: waits for `waitRunId` when given, stores the results
+ * (`capture-to`, `capture-response-data`) and gives the block's outcome (failed when the run's conclusion
+ * is one that fails it).
+ */
+async function concludeDispatch(ctx, gb, o) {
+    let results = o.results;
+    let failure;
+    if (o.waitRunId !== undefined) {
+        const waited = await waitAndConclude(ctx, gb, o.settings, o.waitRunId);
+        results = { ...results, ...waited.fields };
+        failure = waited.failure;
+    }
+    const captured = await storeResults(ctx, o.base.handler, o.base.block, o.block, o.templateContext, results);
+    return {
+        ...o.base,
+        status: failure ? 'failed' : 'ok',
+        ...(failure ? { reason: failure } : {}),
+        httpStatus: o.httpStatus,
+        captured
+    };
 }
 
 
