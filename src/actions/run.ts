@@ -58,6 +58,9 @@ function childEnv(s: RunSettings, dir: string, logger: ActionLogger): NodeJS.Pro
       ? writePrivate(join(dir, 'secrets.yaml'), s.secretsText)
       : undefined
   if (secretsPath) maskSecretsFile(secretsPath, logger)
+  // The runner masks its own tokens too; masked here as well, since this step prints the script's output.
+  for (const name of ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'])
+    logger.addSecret(env[name] ?? '')
   env.CICDSTATEMGR_CONFIG_PATH = s.configPath
     ? abs(s.configPath)
     : writePrivate(join(dir, 'config.yaml'), CACHE_PRIMARY)
@@ -177,6 +180,11 @@ function logLines(
   logger: ActionLogger
 ): Promise<void> {
   const lines = createInterface({ input, crlfDelay: Infinity })
-  lines.on('line', (line) => output.write(`${logger.mask(line)}\n`))
+  // Commands are off while the script runs, so the libraries' `::debug::` lines (the CLI's cache client)
+  // would show as text: they are kept only when the run has debug logging on, as the runner would.
+  const debug = process.env.RUNNER_DEBUG === '1'
+  lines.on('line', (line) => {
+    if (debug || !line.startsWith('::debug::')) output.write(`${logger.mask(line)}\n`)
+  })
   return new Promise((done) => lines.on('close', done))
 }
