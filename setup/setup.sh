@@ -20,7 +20,8 @@ if [[ -n "${CSM_SECRETS//[[:space:]]/}" ]]; then
   while IFS= read -r line || [[ -n "$line" ]]; do
     trimmed="${line#"${line%%[![:space:]]*}"}"
     trimmed="${trimmed%"${trimmed##*[![:space:]]}"}"
-    [[ -z "$trimmed" ]] && continue
+    # A bare mapping key (`cicdstatemgr:`, `slack:`) is no secret; masking it would garble the log.
+    if [[ -z "$trimmed" || "$trimmed" =~ ^[A-Za-z0-9_.-]+:$ ]]; then continue; fi
     echo "::add-mask::$trimmed"
     if [[ "$trimmed" == *': '* ]]; then
       value="${trimmed#*: }"

@@ -163,6 +163,7 @@ describe('setup (composite) then the CLI in a later run step', () => {
     const lines = out.split('\n').filter(Boolean)
     const firstOther = lines.findIndex((l) => !l.startsWith('::add-mask::'))
     expect(lines.slice(0, firstOther)).toContain(`::add-mask::${SECRET}`)
+    expect(lines).not.toContain('::add-mask::cicdstatemgr:') // bare keys are no secrets
     expect(lines.slice(firstOther).join('\n')).not.toContain(SECRET)
 
     const env = parseFileCommands(readFileSync(job.files.env, 'utf8'))
