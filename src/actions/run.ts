@@ -150,7 +150,12 @@ async function runScript(
   process.stdout.write(`::stop-commands::${token}\n`)
   try {
     return await new Promise<ScriptResult>((done, fail) => {
-      const child = spawn(command, args, { cwd: s.workingDirectory, env })
+      // No stdin: a script that reads it ends at once instead of hanging the job.
+      const child = spawn(command, args, {
+        cwd: s.workingDirectory,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe']
+      })
       const streams = [
         logLines(child.stdout, process.stdout, logger),
         logLines(child.stderr, process.stderr, logger)
