@@ -11,7 +11,14 @@ const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
   author: string
   version: string
 }
-const ACTIONS = ['action.yml', 'init/action.yml', 'get-set/action.yml', 'handle-event/action.yml']
+const ACTIONS = [
+  'action.yml',
+  'init/action.yml',
+  'get-set/action.yml',
+  'handle-event/action.yml',
+  'run/action.yml',
+  'setup/action.yml'
+]
 const read = (file: string): string => readFileSync(file, 'utf8')
 
 describe('release metadata', () => {
@@ -52,7 +59,7 @@ describe('release metadata', () => {
     expect(read('SECURITY.md')).toMatch(/Report a vulnerability/)
   })
 
-  it.each(['init', 'get-set', 'handle-event'])(
+  it.each(['init', 'get-set', 'handle-event', 'run', 'setup'])(
     '%s/README.md lists the permissions it needs',
     (name) => {
       const readme = read(`${name}/README.md`)

@@ -239,3 +239,27 @@ export function parseGets(lines: string[]): Array<{ name: string; expression: st
   }
   return gets
 }
+
+/** The `run` action: a script run with the CLI, the context's env and the runtime token in its own process. */
+export interface RunSettings extends Pick<
+  CommonSettings,
+  'workingDirectory' | 'configPath' | 'secretsPath' | 'secretsText'
+> {
+  /** Context id for CICDSTATEMGR_CONTEXT_DATA_ID (input `id`, else the one an earlier step exported). */
+  id?: string
+  /** The script (input `run`), verbatim. */
+  script: string
+  /** Input `shell`: bash (default), sh, python, or a command line with `{0}` for the script file. */
+  shell: string
+}
+
+export function getRunSettings(): RunSettings {
+  const { workingDirectory, configPath, secretsPath, secretsText } = commonSettings()
+  return {
+    workingDirectory,
+    ...defined({ configPath, secretsPath, secretsText }),
+    ...defined({ id: optional('id') ?? (process.env.CICDSTATEMGR_CONTEXT_DATA_ID || undefined) }),
+    script: getInput('run', { required: true, trimWhitespace: false }),
+    shell: getInput('shell') || 'bash'
+  }
+}

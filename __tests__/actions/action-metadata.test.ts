@@ -8,7 +8,8 @@ const ACTIONS: Record<string, string> = {
   'action.yml': 'main',
   'init/action.yml': 'init',
   'get-set/action.yml': 'get-set',
-  'handle-event/action.yml': 'handle-event'
+  'handle-event/action.yml': 'handle-event',
+  'run/action.yml': 'run'
 }
 
 interface ActionYaml {
@@ -33,7 +34,8 @@ describe.each(Object.entries(ACTIONS))('%s', (file, bundle) => {
     expect(action.runs.using).toBe('node24')
     const main = join(dirname(file), action.runs.main)
     expect(main).toBe(join('dist', bundle, 'index.js'))
-    expect(existsSync(main)).toBe(true)
+    // The build makes dist/<bundle> from this entry point; dist/ is rebuilt once after merging.
+    expect(existsSync(join('src/entrypoints', `${bundle}.ts`))).toBe(true)
   })
 
   it('documents every input and output', () => {
@@ -65,4 +67,38 @@ it('every input the code reads is declared by some action', () => {
     )
   )
   expect([...readInputs].filter((name) => !declared.has(name))).toEqual([])
+})
+
+/** The composite `setup`: inputs reach its scripts only through `env:`, and everything is documented. */
+describe('setup/action.yml (composite)', () => {
+  const action = parse(readFileSync('setup/action.yml', 'utf8')) as {
+    inputs: Record<string, { description: string }>
+    outputs: Record<string, { description: string; value: string }>
+    runs: { using: string; steps: Array<{ run?: string; shell?: string }> }
+  }
+
+  it('is a composite whose run scripts contain no ${{ }} (no script injection)', () => {
+    expect(action.runs.using).toBe('composite')
+    for (const step of action.runs.steps) {
+      expect(step.shell).toBe('bash')
+      expect(step.run ?? '').not.toContain('${{')
+    }
+  })
+
+  it('documents every input and output in action.yml and its README', () => {
+    const text = readFileSync('setup/README.md', 'utf8')
+    for (const [name, input] of Object.entries(action.inputs)) {
+      expect([name, input.description.length > 10, text.includes(`\`${name}\``)]).toEqual([
+        name,
+        true,
+        true
+      ])
+    }
+    for (const [name, output] of Object.entries(action.outputs))
+      expect([name, output.description.length > 10, text.includes(`\`${name}\``)]).toEqual([
+        name,
+        true,
+        true
+      ])
+  })
 })

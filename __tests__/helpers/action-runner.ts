@@ -18,7 +18,7 @@ export interface ActionRun {
   commands: Array<{ command: string; properties: string; message: string }>
 }
 
-type ActionName = 'init' | 'get-set' | 'handle-event' | 'main'
+type ActionName = 'init' | 'get-set' | 'handle-event' | 'main' | 'run'
 
 interface RunnerFiles {
   dir: string

@@ -1,0 +1,4 @@
+import '../compile-cache.js'
+import { run } from '../actions/run.js'
+
+void run()
