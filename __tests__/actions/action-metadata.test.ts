@@ -34,8 +34,9 @@ describe.each(Object.entries(ACTIONS))('%s', (file, bundle) => {
     expect(action.runs.using).toBe('node24')
     const main = join(dirname(file), action.runs.main)
     expect(main).toBe(join('dist', bundle, 'index.js'))
-    // The build makes dist/<bundle> from this entry point; dist/ is rebuilt once after merging.
+    // The committed bundle, built from src/entrypoints/<bundle>.ts.
     expect(existsSync(join('src/entrypoints', `${bundle}.ts`))).toBe(true)
+    expect(existsSync(main)).toBe(true)
   })
 
   it('documents every input and output', () => {
