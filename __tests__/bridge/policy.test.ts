@@ -1,4 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { authorize, loadPolicy, type Click } from '../../src/bridge/policy.js'
 import { ConfigError } from '../../src/errors.js'
 import { KEY_CURRENT, KEY_PREVIOUS, OTHER_KEY, POLICY_YAML } from './slack-fixtures.js'
@@ -170,5 +172,31 @@ describe('authorize', () => {
     const refused = await authorize(policy, { ...click, user: 'U0BOB0001' }, broken)
     expect(refused).toMatchObject({ ok: false, reason: 'group-lookup' })
     expect(JSON.stringify(refused)).not.toContain('xoxb')
+  })
+})
+
+describe('the allowlist example in src/bridge/README.md', () => {
+  it('loads as documented', async () => {
+    const readme = readFileSync('src/bridge/README.md', 'utf8')
+    const snippet = /```yaml\n([\s\S]*?)```/.exec(readme)![1]!
+    const loaded = loadPolicy(snippet, 'README.md', { BRIDGE_KEY_DEPLOY_2026: KEY_CURRENT })
+    const members = async () => ['U0BOB0001']
+    const result = await authorize(loaded, { ...click, user: 'U0BOB0001' }, members)
+    expect(result.ok && result.dispatch).toMatchObject({
+      repository: 'acme/app',
+      workflow: 'deploy.yml'
+    })
+  })
+})
+
+describe('the core is runtime-neutral', () => {
+  it('imports nothing from node: and loads ioredis only lazily', () => {
+    for (const file of readdirSync('src/bridge').filter((f) => f.endsWith('.ts'))) {
+      const text = readFileSync(join('src/bridge', file), 'utf8')
+      expect(text).not.toMatch(/from 'node:|require\(/)
+      for (const m of text.matchAll(/^import (?!type ).*from '([^']+)'/gm)) {
+        expect(m[1]).toMatch(/^\.\.?\//)
+      }
+    }
   })
 })
