@@ -415,8 +415,10 @@ describe('handleInteraction: failures after the claim', () => {
 
 describe('no secret in any log, reply or response', () => {
   it('holds over every outcome, even when a dependency echoes a secret in its error', async () => {
-    const leaky = new Error(`401 for key ${KEY_CURRENT} and secret ${SIGNING_SECRET}`)
+    const token = 'ghs_installationTokenForTheTest0123456789'
+    const leaky = new Error(`401 for key ${KEY_CURRENT}, secret ${SIGNING_SECRET}, token ${token}`)
     const h = harness({
+      secrets: [token],
       dispatch: async () => {
         throw leaky
       },
@@ -438,7 +440,7 @@ describe('no secret in any log, reply or response', () => {
     for (const req of requests) outputs.push(await handleInteraction(req, h.deps))
     const everything = JSON.stringify({ outputs, logs: h.logs, replies: h.replies })
     expect(h.logs.length).toBeGreaterThanOrEqual(requests.length)
-    for (const secret of SECRETS) expect(everything).not.toContain(secret)
+    for (const secret of [...SECRETS, token]) expect(everything).not.toContain(secret)
     expect(everything).toContain('***')
   })
 })

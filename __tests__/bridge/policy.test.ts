@@ -99,7 +99,18 @@ describe('loadPolicy', () => {
       'targets.deploy.keys[1].secret must be at least 32 characters'
     ],
     ['id: k2025', 'id: k2026', 'targets.deploy.keys ids must differ'],
-    ['targets:', 'targetz:', 'targetz is not a known key']
+    ['targets:', 'targetz:', 'targetz is not a known key'],
+    [
+      'allowedUserGroups:',
+      'allowedUserGroup:',
+      'targets.deploy.allowedUserGroup is not a known key'
+    ],
+    [
+      'id: k2025, secret:',
+      'id: k2025, secert:',
+      'targets.deploy.keys[1].secert is not a known key'
+    ],
+    ['apiAppId: A0BRIDGE01', 'appId: A0BRIDGE01', 'slack.appId is not a known key']
   ])('refuses %s → %s with a one-line error naming the key', (from, to, message) => {
     const error = loadError(withLine(from, to))
     expect(error).toContain(`bridge.yaml: ${message}`)

@@ -45,6 +45,8 @@ export interface InteractionDeps {
   groupMembers?: GroupLookup
   /** One line per click; never given a secret. */
   log?: (line: string) => void
+  /** Other values to keep out of log lines (the GitHub token or App private key the adapter holds). */
+  secrets?: readonly string[]
   /** Only response URLs under this prefix are called (SSRF guard); tests point it at loopback. */
   responseUrlPrefix?: string
   maxBodyBytes?: number
@@ -258,7 +260,7 @@ async function reply(
 
 /** Removes the signing secret and every target key from a log line. */
 function redact(line: string, deps: InteractionDeps): string {
-  const secrets = [deps.signingSecret]
+  const secrets = [deps.signingSecret, ...(deps.secrets ?? [])]
   for (const t of deps.policy.targets.values()) for (const k of t.keys) secrets.push(k.secret)
   return secrets.filter((s) => s.length > 0).reduce((out, s) => out.split(s).join('***'), line)
 }

@@ -67,6 +67,17 @@ const PLACEHOLDERS = new Set(['context', 'choice', 'user', 'run'])
 /** GitHub accepts at most 25 inputs on a workflow_dispatch. */
 const MAX_INPUTS = 25
 const MIN_SECRET_LENGTH = 32
+const TARGET_KEYS = [
+  'repository',
+  'workflow',
+  'ref',
+  'choices',
+  'inputs',
+  'allowedUsers',
+  'allowedUserGroups',
+  'allowedChannels',
+  'keys'
+]
 
 type Raw = Record<string, unknown>
 
@@ -111,6 +122,7 @@ class Reader {
     const keys = v.map((item: unknown, i) => {
       const where = `${at}.keys[${i}]`
       if (!isMap(item)) this.fail(where, 'must be a mapping with id and secret')
+      this.onlyKnown(item, where, ['id', 'secret', 'secretEnv'])
       const id = this.string(item, 'id', where, NAME)
       const fromEnv = typeof item.secretEnv === 'string' ? this.env[item.secretEnv] : undefined
       const secret = typeof item.secret === 'string' ? item.secret : fromEnv
@@ -152,10 +164,19 @@ class Reader {
     return out
   }
 
+  /** A misspelt key (`allowedUserGroup`) must not silently drop a restriction or a setting. */
+  onlyKnown(map: Raw, at: string, known: readonly string[]): void {
+    for (const key of Object.keys(map)) {
+      if (!known.includes(key))
+        this.fail(`${at}.${key}`, `is not a known key (${known.join(', ')})`)
+    }
+  }
+
   target(name: string, map: unknown): Target {
     const at = `targets.${name}`
     if (!NAME.test(name)) this.fail(at, 'is not a valid target name ([A-Za-z0-9._-]{1,64})')
     if (!isMap(map)) this.fail(at, 'must be a mapping')
+    this.onlyKnown(map, at, TARGET_KEYS)
     const choices = this.list(map, 'choices', at, NAME)
     if (choices.length === 0) this.fail(`${at}.choices`, 'must list at least one choice')
     const target: Target = {
@@ -202,6 +223,7 @@ export function loadPolicy(
   const slack: Policy['slack'] = {}
   if (doc.slack !== undefined) {
     if (!isMap(doc.slack)) reader.fail('slack', 'must be a mapping')
+    reader.onlyKnown(doc.slack, 'slack', ['teamId', 'apiAppId'])
     if (doc.slack.teamId !== undefined) slack.teamId = reader.string(doc.slack, 'teamId', 'slack')
     if (doc.slack.apiAppId !== undefined) {
       slack.apiAppId = reader.string(doc.slack, 'apiAppId', 'slack')
