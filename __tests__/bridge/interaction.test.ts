@@ -388,6 +388,28 @@ describe('handleInteraction: failures after the claim', () => {
     expect(calls).toBe(1)
   })
 
+  it('refuses, dispatching nothing, when the claim store fails; a retry then works', async () => {
+    let down = true
+    const memory = new MemoryClaimStore(() => NOW_MS)
+    const h = harness({
+      claims: {
+        claim: async (...args) => {
+          if (down) throw new Error('connect ECONNREFUSED 127.0.0.1:6379')
+          return memory.claim(...args)
+        }
+      }
+    })
+    const req = await request(await mint())
+    expect((await handleInteraction(req, h.deps)).outcome).toEqual({
+      kind: 'refused',
+      reason: 'claim-store'
+    })
+    expectRefusedEphemerally(h, /nothing was started/)
+    expect(h.logs.some((l) => l.includes('claim store failed: connect ECONNREFUSED'))).toBe(true)
+    down = false
+    expect((await handleInteraction(req, h.deps)).outcome.kind).toBe('dispatched')
+  })
+
   it('a failed response_url reply is logged, and the click still counts as dispatched', async () => {
     const h = harness({
       respond: async () => {

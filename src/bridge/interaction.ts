@@ -6,7 +6,7 @@
  * verified click that is refused dispatches nothing and gets one ephemeral reply.
  */
 import { errorMessage } from '../errors.js'
-import type { ClaimStore } from './claims.js'
+import type { ClaimResult, ClaimStore } from './claims.js'
 import { authorize, type DispatchRequest, type GroupLookup, type Policy } from './policy.js'
 import { decodeValue, type ButtonClaims } from './value.js'
 import { verifySlackRequest, type Clock, type HeaderSource } from './verify.js'
@@ -188,11 +188,18 @@ async function complete(click: ParsedClick, deps: InteractionDeps): Promise<Outc
     deps.groupMembers
   )
   if (!auth.ok) return refuse(auth.reason, `🚫 Not allowed: ${auth.message}`)
-  const claim = await deps.claims.claim(
-    `${b.t}:${b.n}`,
-    JSON.stringify({ u: click.user, o: b.o }),
-    claimTtl(b, deps.clock)
-  )
+  let claim: ClaimResult
+  try {
+    claim = await deps.claims.claim(
+      `${b.t}:${b.n}`,
+      JSON.stringify({ u: click.user, o: b.o }),
+      claimTtl(b, deps.clock)
+    )
+  } catch (error) {
+    // Fail closed: without a claim nothing is dispatched, and nothing has started, so a retry is safe.
+    log(`bridge: claim store failed: ${errorMessage(error)}`)
+    return refuse('claim-store', '⚠️ Could not record the choice; nothing was started. Try again.')
+  }
   if (!claim.won) {
     const text = `Already chosen by ${holderText(claim.holder)}`
     log(`bridge: already chosen (target ${b.t}, user ${click.user})`)
