@@ -135,7 +135,8 @@ const SECRET = 'xoxb-super-secret-token'
 describe('setup (composite) then the CLI in a later run step', () => {
   const cleanup: string[] = []
   beforeAll(async () => {
-    await ensureBundles()
+    // The same stamp and lock as the other end-to-end tests: a build another worker runs is waited for.
+    await ensureBuilt()
   }, BUILD_TIMEOUT)
   afterAll(() => cleanup.forEach((d) => rmSync(d, { recursive: true, force: true })))
 
@@ -229,7 +230,8 @@ describe('run (node action) on GitHub cache storage', () => {
   let cache: CacheServiceStandIn
   const cleanup: string[] = []
   beforeAll(async () => {
-    await ensureBundles()
+    // The same stamp and lock as the other end-to-end tests: a build another worker runs is waited for.
+    await ensureBuilt()
     cache = await startCacheService()
   }, BUILD_TIMEOUT)
   afterAll(async () => {
@@ -315,8 +317,3 @@ describe('run (node action) on GitHub cache storage', () => {
     ])
   }, 60_000)
 })
-
-/** dist/cli and dist/run (`node scripts/build.mjs cli run`), else the whole dist/ as the other e2e tests. */
-async function ensureBundles(): Promise<void> {
-  if (!existsSync('dist/cli/index.js') || !existsSync('dist/run/index.js')) await ensureBuilt()
-}
