@@ -2,7 +2,7 @@ import type { Cluster as ClusterClient, ClusterOptions } from 'ioredis'
 import type { Logger } from '../core/logger.js'
 import type { ContextDocument } from '../core/types.js'
 import { stringifyYaml } from '../core/yaml.js'
-import { CicdError, ConflictError, StoreError, errorMessage } from '../errors.js'
+import { ConflictError, StoreError, errorMessage } from '../errors.js'
 import {
   backoffMs,
   describeRedisTarget,
@@ -11,6 +11,7 @@ import {
   scanAll,
   firstLine,
   parseStoredDocument,
+  RedisFailures,
   resolveRedisTarget,
   sleep,
   type RedisTarget
@@ -74,6 +75,7 @@ export class RedisClusterStore implements StateStore {
   readonly reloadForCopies = true
   private readonly target: RedisTarget
   private readonly where: string
+  private readonly failures: RedisFailures
   private client: Promise<ClusterClient> | undefined
   private closed = false
 
@@ -84,13 +86,14 @@ export class RedisClusterStore implements StateStore {
     this.name = settings.name
     this.target = resolveRedisTarget(settings)
     this.where = describeRedisTarget(settings, this.target)
+    this.failures = new RedisFailures(this.where, this.target.password)
     if (this.target.password) logger.addSecret(this.target.password)
   }
 
   async load(id: string): Promise<ContextDocument | undefined> {
     const key = this.key(id)
     const cluster = await this.connection()
-    const text = await this.run('GET', key, () => cluster.get(key))
+    const text = await this.failures.run('GET', key, () => cluster.get(key))
     return text === null ? undefined : parseStoredDocument(key, text)
   }
 
@@ -124,7 +127,7 @@ export class RedisClusterStore implements StateStore {
       lastError = undefined
       this.logger.debug(`redis: ${key} changed by another writer; retrying (attempt ${attempt})`)
     }
-    if (lastError !== undefined) throw this.commandError('update', key, lastError)
+    if (lastError !== undefined) throw this.failures.commandError('update', key, lastError)
     throw new ConflictError(
       `redis update of key "${key}" gave up after ${maxAttempts} attempts: ` +
         'other writers kept changing it'
@@ -140,8 +143,10 @@ export class RedisClusterStore implements StateStore {
     try {
       return { ok: true, value: await fn() }
     } catch (err) {
-      if (!TRANSIENT.test(errorMessage(err))) throw this.commandError(op, key, err)
-      this.logger.debug(`redis ${op} of ${key}: ${this.sanitize(errorMessage(err))}; retrying`)
+      if (!TRANSIENT.test(errorMessage(err))) throw this.failures.commandError(op, key, err)
+      this.logger.debug(
+        `redis ${op} of ${key}: ${this.failures.sanitize(errorMessage(err))}; retrying`
+      )
       return { ok: false, error: err }
     }
   }
@@ -151,7 +156,7 @@ export class RedisClusterStore implements StateStore {
     const payload = stringifyYaml(doc)
     const cluster = await this.connection()
     const ttl = this.settings.ttlSeconds
-    await this.run('SET', key, () =>
+    await this.failures.run('SET', key, () =>
       ttl ? cluster.set(key, payload, 'EX', ttl) : cluster.set(key, payload)
     )
   }
@@ -162,7 +167,7 @@ export class RedisClusterStore implements StateStore {
     const payload = stringifyYaml(doc)
     const cluster = await this.connection()
     const ttl = this.settings.ttlSeconds
-    const reply = await this.run('SET', key, () =>
+    const reply = await this.failures.run('SET', key, () =>
       ttl ? cluster.set(key, payload, 'EX', ttl, 'NX') : cluster.set(key, payload, 'NX')
     )
     return reply === 'OK'
@@ -171,7 +176,7 @@ export class RedisClusterStore implements StateStore {
   async delete(id: string): Promise<boolean> {
     const key = this.key(id)
     const cluster = await this.connection()
-    return (await this.run('DEL', key, () => cluster.del(key))) > 0
+    return (await this.failures.run('DEL', key, () => cluster.del(key))) > 0
   }
 
   /** SCAN on every master (each holds its own slots), never KEYS. */
@@ -179,7 +184,7 @@ export class RedisClusterStore implements StateStore {
     const prefix = this.settings.keyPrefix ?? ''
     const pattern = `${escapeGlob(prefix)}*`
     const cluster = await this.connection()
-    const keys = await this.run('SCAN', pattern, async () => {
+    const keys = await this.failures.run('SCAN', pattern, async () => {
       const perMaster = await Promise.all(
         cluster.nodes('master').map((node) => scanAll(node, pattern))
       )
@@ -218,7 +223,7 @@ export class RedisClusterStore implements StateStore {
     let lastError: Error | undefined
     cluster.on('error', (err: Error) => {
       lastError = err
-      this.logger.debug(`redis ${this.where}: ${this.sanitize(err.message)}`)
+      this.logger.debug(`redis ${this.where}: ${this.failures.sanitize(err.message)}`)
     })
     try {
       await cluster.connect()
@@ -226,7 +231,7 @@ export class RedisClusterStore implements StateStore {
     } catch (err) {
       cluster.disconnect()
       this.client = undefined
-      const reason = firstLine(this.sanitize(lastError?.message ?? errorMessage(err)))
+      const reason = firstLine(this.failures.sanitize(lastError?.message ?? errorMessage(err)))
       throw new StoreError(`cannot connect to redis at ${this.where}: ${reason}`)
     }
   }
@@ -257,26 +262,5 @@ export class RedisClusterStore implements StateStore {
         disableClientInfo: true
       }
     }
-  }
-
-  private async run<T>(op: string, key: string, fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn()
-    } catch (err) {
-      if (err instanceof CicdError) throw err
-      throw this.commandError(op, key, err)
-    }
-  }
-
-  private commandError(op: string, key: string, err: unknown): StoreError {
-    const reason = firstLine(this.sanitize(errorMessage(err)))
-    return new StoreError(`redis ${op} of key "${key}" at ${this.where} failed: ${reason}`)
-  }
-
-  /** ioredis messages can echo connection details; the password must never reach a log or an error. */
-  private sanitize(text: string): string {
-    const password = this.target.password
-    if (!password) return text
-    return text.split(password).join('***').split(encodeURIComponent(password)).join('***')
   }
 }

@@ -48,6 +48,7 @@ export class RedisStore implements StateStore {
   readonly reloadForCopies = true
   private readonly target: RedisTarget
   private readonly where: string
+  private readonly failures: RedisFailures
   private readonly idle: RedisClient[] = []
   private readonly open = new Set<RedisClient>()
   private closed = false
@@ -59,6 +60,7 @@ export class RedisStore implements StateStore {
     this.name = settings.name
     this.target = resolveRedisTarget(settings)
     this.where = describeRedisTarget(settings, this.target)
+    this.failures = new RedisFailures(this.where, this.target.password)
     if (this.target.password) logger.addSecret(this.target.password)
     if (settings.sentinelPassword) logger.addSecret(settings.sentinelPassword)
   }
@@ -66,7 +68,7 @@ export class RedisStore implements StateStore {
   async load(id: string): Promise<ContextDocument | undefined> {
     const key = this.key(id)
     return this.withConnection(async (conn) => {
-      const text = await this.run('GET', key, () => conn.get(key))
+      const text = await this.failures.run('GET', key, () => conn.get(key))
       return text === null ? undefined : this.parse(key, text)
     })
   }
@@ -77,16 +79,16 @@ export class RedisStore implements StateStore {
     const maxAttempts = this.settings.maxAttempts ?? DEFAULT_MAX_ATTEMPTS
     return this.withConnection(async (conn) => {
       for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-        await this.run('WATCH', key, () => conn.watch(key))
-        const text = await this.run('GET', key, () => conn.get(key))
+        await this.failures.run('WATCH', key, () => conn.watch(key))
+        const text = await this.failures.run('GET', key, () => conn.get(key))
         const next = mutate(text === null ? undefined : this.parse(key, text))
         const payload = stringifyYaml(next)
-        const replies = await this.run('EXEC', key, () =>
+        const replies = await this.failures.run('EXEC', key, () =>
           this.set(conn.multi(), key, payload).exec()
         )
         if (replies !== null) {
           const failed = replies.find(([err]) => err)?.[0]
-          if (failed) throw this.commandError('SET', key, failed)
+          if (failed) throw this.failures.commandError('SET', key, failed)
           return next
         }
         this.logger.debug(`redis: ${key} changed by another writer; retrying (attempt ${attempt})`)
@@ -104,7 +106,7 @@ export class RedisStore implements StateStore {
     const payload = stringifyYaml(doc)
     await this.withConnection(async (conn) => {
       const ttl = this.settings.ttlSeconds
-      await this.run('SET', key, () =>
+      await this.failures.run('SET', key, () =>
         ttl ? conn.set(key, payload, 'EX', ttl) : conn.set(key, payload)
       )
     })
@@ -116,7 +118,7 @@ export class RedisStore implements StateStore {
     const payload = stringifyYaml(doc)
     const ttl = this.settings.ttlSeconds
     const reply = await this.withConnection((conn) =>
-      this.run('SET', key, () =>
+      this.failures.run('SET', key, () =>
         ttl ? conn.set(key, payload, 'EX', ttl, 'NX') : conn.set(key, payload, 'NX')
       )
     )
@@ -125,7 +127,9 @@ export class RedisStore implements StateStore {
 
   async delete(id: string): Promise<boolean> {
     const key = this.key(id)
-    const removed = await this.withConnection((conn) => this.run('DEL', key, () => conn.del(key)))
+    const removed = await this.withConnection((conn) =>
+      this.failures.run('DEL', key, () => conn.del(key))
+    )
     return removed > 0
   }
 
@@ -134,7 +138,7 @@ export class RedisStore implements StateStore {
     const prefix = this.settings.keyPrefix ?? ''
     const pattern = `${escapeGlob(prefix)}*`
     return this.withConnection(async (conn) => {
-      const keys = await this.run('SCAN', pattern, () => scanAll(conn, pattern))
+      const keys = await this.failures.run('SCAN', pattern, () => scanAll(conn, pattern))
       return idsFromKeys(keys, prefix)
     })
   }
@@ -191,13 +195,13 @@ export class RedisStore implements StateStore {
     let lastError: Error | undefined
     conn.on('error', (err: Error) => {
       lastError = err
-      this.logger.debug(`redis ${this.where}: ${this.sanitize(err.message)}`)
+      this.logger.debug(`redis ${this.where}: ${this.failures.sanitize(err.message)}`)
     })
     try {
       await conn.connect()
     } catch (err) {
       await this.quit(conn)
-      const reason = firstLine(this.sanitize(lastError?.message ?? errorMessage(err)))
+      const reason = firstLine(this.failures.sanitize(lastError?.message ?? errorMessage(err)))
       // The master's AUTH is ours (handshake); a refusal before it came from the sentinels.
       const hint =
         this.settings.sentinels && /WRONGPASS|NOAUTH|NOPERM/.test(reason)
@@ -238,13 +242,13 @@ export class RedisStore implements StateStore {
     try {
       replies = await steps.reduce((p, step) => step.add(p), conn.pipeline()).exec()
     } catch (err) {
-      const reason = firstLine(this.sanitize(errorMessage(err)))
+      const reason = firstLine(this.failures.sanitize(errorMessage(err)))
       throw new StoreError(`cannot connect to redis at ${this.where}: ${reason}`)
     }
     for (const [i, step] of steps.entries()) {
       const [err, reply] = replies?.[i] ?? [new Error('no reply'), undefined]
       if (!err && reply === 'OK') continue
-      const reason = firstLine(this.sanitize(err ? errorMessage(err) : 'unexpected reply'))
+      const reason = firstLine(this.failures.sanitize(err ? errorMessage(err) : 'unexpected reply'))
       // Only the server's refusal points at a setting; a timeout or a dropped connection does not.
       const hint =
         !err || err.name === 'ReplyError' ? ` (check datasources.redis ${step.setting})` : ''
@@ -299,21 +303,6 @@ export class RedisStore implements StateStore {
     }
   }
 
-  /** Wraps a failed command in a one-line StoreError naming the command, key and server. */
-  private async run<T>(op: string, key: string, fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn()
-    } catch (err) {
-      if (err instanceof CicdError) throw err
-      throw this.commandError(op, key, err)
-    }
-  }
-
-  private commandError(op: string, key: string, err: unknown): StoreError {
-    const reason = firstLine(this.sanitize(errorMessage(err)))
-    return new StoreError(`redis ${op} of key "${key}" at ${this.where} failed: ${reason}`)
-  }
-
   /**
    * Closes the socket at once, without QUIT: every reply we wait for has arrived (or timed out), so
    * there is nothing to flush, and waiting for QUIT's answer (or for the FIN of a stalled server,
@@ -328,10 +317,35 @@ export class RedisStore implements StateStore {
     // Before connect() there is no stream yet, whatever the type says.
     ;(conn.stream as RedisClient['stream'] | undefined)?.destroy()
   }
+}
 
-  /** ioredis messages can echo connection details; the password must never reach a log or an error. */
-  private sanitize(text: string): string {
-    const password = this.target.password
+/**
+ * How both Redis stores report a failed command: one line naming the command, key and server. ioredis
+ * messages can echo connection details, so the password never reaches a log or an error.
+ */
+export class RedisFailures {
+  constructor(
+    private readonly where: string,
+    private readonly password: string | undefined
+  ) {}
+
+  /** Runs a command; what it throws becomes a one-line StoreError (the project's own errors pass). */
+  async run<T>(op: string, key: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn()
+    } catch (err) {
+      if (err instanceof CicdError) throw err
+      throw this.commandError(op, key, err)
+    }
+  }
+
+  commandError(op: string, key: string, err: unknown): StoreError {
+    const reason = firstLine(this.sanitize(errorMessage(err)))
+    return new StoreError(`redis ${op} of key "${key}" at ${this.where} failed: ${reason}`)
+  }
+
+  sanitize(text: string): string {
+    const password = this.password
     if (!password) return text
     return text.split(password).join('***').split(encodeURIComponent(password)).join('***')
   }
