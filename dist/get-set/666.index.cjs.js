@@ -63,6 +63,7 @@ class RedisClusterStore {
     reloadForCopies = true;
     target;
     where;
+    failures;
     client;
     closed = false;
     constructor(settings, logger) {
@@ -71,13 +72,14 @@ class RedisClusterStore {
         this.name = settings.name;
         this.target = (0,_redis_store_js__WEBPACK_IMPORTED_MODULE_2__.resolveRedisTarget)(settings);
         this.where = (0,_redis_store_js__WEBPACK_IMPORTED_MODULE_2__.describeRedisTarget)(settings, this.target);
+        this.failures = new _redis_store_js__WEBPACK_IMPORTED_MODULE_2__.RedisFailures(this.where, this.target.password);
         if (this.target.password)
             logger.addSecret(this.target.password);
     }
     async load(id) {
         const key = this.key(id);
         const cluster = await this.connection();
-        const text = await this.run('GET', key, () => cluster.get(key));
+        const text = await this.failures.run('GET', key, () => cluster.get(key));
         return text === null ? undefined : (0,_redis_store_js__WEBPACK_IMPORTED_MODULE_2__.parseStoredDocument)(key, text);
     }
     /** GET, mutate, CAS; a lost compare or a failover error re-reads and re-applies (bounded). */
@@ -111,7 +113,7 @@ class RedisClusterStore {
             this.logger.debug(`redis: ${key} changed by another writer; retrying (attempt ${attempt})`);
         }
         if (lastError !== undefined)
-            throw this.commandError('update', key, lastError);
+            throw this.failures.commandError('update', key, lastError);
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConflictError */ .fK(`redis update of key "${key}" gave up after ${maxAttempts} attempts: ` +
             'other writers kept changing it');
     }
@@ -122,8 +124,8 @@ class RedisClusterStore {
         }
         catch (err) {
             if (!TRANSIENT.test((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)))
-                throw this.commandError(op, key, err);
-            this.logger.debug(`redis ${op} of ${key}: ${this.sanitize((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err))}; retrying`);
+                throw this.failures.commandError(op, key, err);
+            this.logger.debug(`redis ${op} of ${key}: ${this.failures.sanitize((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err))}; retrying`);
             return { ok: false, error: err };
         }
     }
@@ -132,7 +134,7 @@ class RedisClusterStore {
         const payload = (0,_core_yaml_js__WEBPACK_IMPORTED_MODULE_0__/* .stringifyYaml */ .fv)(doc);
         const cluster = await this.connection();
         const ttl = this.settings.ttlSeconds;
-        await this.run('SET', key, () => ttl ? cluster.set(key, payload, 'EX', ttl) : cluster.set(key, payload));
+        await this.failures.run('SET', key, () => ttl ? cluster.set(key, payload, 'EX', ttl) : cluster.set(key, payload));
     }
     /** `SET key value NX` (with `EX` when a TTL is configured) on the key's master. */
     async create(id, doc) {
@@ -140,20 +142,20 @@ class RedisClusterStore {
         const payload = (0,_core_yaml_js__WEBPACK_IMPORTED_MODULE_0__/* .stringifyYaml */ .fv)(doc);
         const cluster = await this.connection();
         const ttl = this.settings.ttlSeconds;
-        const reply = await this.run('SET', key, () => ttl ? cluster.set(key, payload, 'EX', ttl, 'NX') : cluster.set(key, payload, 'NX'));
+        const reply = await this.failures.run('SET', key, () => ttl ? cluster.set(key, payload, 'EX', ttl, 'NX') : cluster.set(key, payload, 'NX'));
         return reply === 'OK';
     }
     async delete(id) {
         const key = this.key(id);
         const cluster = await this.connection();
-        return (await this.run('DEL', key, () => cluster.del(key))) > 0;
+        return (await this.failures.run('DEL', key, () => cluster.del(key))) > 0;
     }
     /** SCAN on every master (each holds its own slots), never KEYS. */
     async list() {
         const prefix = this.settings.keyPrefix ?? '';
         const pattern = `${(0,_redis_store_js__WEBPACK_IMPORTED_MODULE_2__.escapeGlob)(prefix)}*`;
         const cluster = await this.connection();
-        const keys = await this.run('SCAN', pattern, async () => {
+        const keys = await this.failures.run('SCAN', pattern, async () => {
             const perMaster = await Promise.all(cluster.nodes('master').map((node) => (0,_redis_store_js__WEBPACK_IMPORTED_MODULE_2__.scanAll)(node, pattern)));
             return perMaster.flat();
         });
@@ -185,7 +187,7 @@ class RedisClusterStore {
         let lastError;
         cluster.on('error', (err) => {
             lastError = err;
-            this.logger.debug(`redis ${this.where}: ${this.sanitize(err.message)}`);
+            this.logger.debug(`redis ${this.where}: ${this.failures.sanitize(err.message)}`);
         });
         try {
             await cluster.connect();
@@ -194,7 +196,7 @@ class RedisClusterStore {
         catch (err) {
             cluster.disconnect();
             this.client = undefined;
-            const reason = (0,_redis_store_js__WEBPACK_IMPORTED_MODULE_2__.firstLine)(this.sanitize(lastError?.message ?? (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)));
+            const reason = (0,_redis_store_js__WEBPACK_IMPORTED_MODULE_2__.firstLine)(this.failures.sanitize(lastError?.message ?? (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)));
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .StoreError */ .AD(`cannot connect to redis at ${this.where}: ${reason}`);
         }
     }
@@ -224,27 +226,6 @@ class RedisClusterStore {
                 disableClientInfo: true
             }
         };
-    }
-    async run(op, key, fn) {
-        try {
-            return await fn();
-        }
-        catch (err) {
-            if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CicdError */ .SU)
-                throw err;
-            throw this.commandError(op, key, err);
-        }
-    }
-    commandError(op, key, err) {
-        const reason = (0,_redis_store_js__WEBPACK_IMPORTED_MODULE_2__.firstLine)(this.sanitize((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)));
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .StoreError */ .AD(`redis ${op} of key "${key}" at ${this.where} failed: ${reason}`);
-    }
-    /** ioredis messages can echo connection details; the password must never reach a log or an error. */
-    sanitize(text) {
-        const password = this.target.password;
-        if (!password)
-            return text;
-        return text.split(password).join('***').split(encodeURIComponent(password)).join('***');
     }
 }
 

@@ -8,6 +8,7 @@ exports.modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   RedisFailures: () => (/* binding */ RedisFailures),
 /* harmony export */   RedisStore: () => (/* binding */ RedisStore),
 /* harmony export */   backoffMs: () => (/* binding */ backoffMs),
 /* harmony export */   createRedisStore: () => (/* binding */ createRedisStore),
@@ -52,6 +53,7 @@ class RedisStore {
     reloadForCopies = true;
     target;
     where;
+    failures;
     idle = [];
     open = new Set();
     closed = false;
@@ -61,6 +63,7 @@ class RedisStore {
         this.name = settings.name;
         this.target = resolveRedisTarget(settings);
         this.where = describeRedisTarget(settings, this.target);
+        this.failures = new RedisFailures(this.where, this.target.password);
         if (this.target.password)
             logger.addSecret(this.target.password);
         if (settings.sentinelPassword)
@@ -69,7 +72,7 @@ class RedisStore {
     async load(id) {
         const key = this.key(id);
         return this.withConnection(async (conn) => {
-            const text = await this.run('GET', key, () => conn.get(key));
+            const text = await this.failures.run('GET', key, () => conn.get(key));
             return text === null ? undefined : this.parse(key, text);
         });
     }
@@ -79,15 +82,15 @@ class RedisStore {
         const maxAttempts = this.settings.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
         return this.withConnection(async (conn) => {
             for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-                await this.run('WATCH', key, () => conn.watch(key));
-                const text = await this.run('GET', key, () => conn.get(key));
+                await this.failures.run('WATCH', key, () => conn.watch(key));
+                const text = await this.failures.run('GET', key, () => conn.get(key));
                 const next = mutate(text === null ? undefined : this.parse(key, text));
                 const payload = (0,_core_yaml_js__WEBPACK_IMPORTED_MODULE_0__/* .stringifyYaml */ .fv)(next);
-                const replies = await this.run('EXEC', key, () => this.set(conn.multi(), key, payload).exec());
+                const replies = await this.failures.run('EXEC', key, () => this.set(conn.multi(), key, payload).exec());
                 if (replies !== null) {
                     const failed = replies.find(([err]) => err)?.[0];
                     if (failed)
-                        throw this.commandError('SET', key, failed);
+                        throw this.failures.commandError('SET', key, failed);
                     return next;
                 }
                 this.logger.debug(`redis: ${key} changed by another writer; retrying (attempt ${attempt})`);
@@ -102,7 +105,7 @@ class RedisStore {
         const payload = (0,_core_yaml_js__WEBPACK_IMPORTED_MODULE_0__/* .stringifyYaml */ .fv)(doc);
         await this.withConnection(async (conn) => {
             const ttl = this.settings.ttlSeconds;
-            await this.run('SET', key, () => ttl ? conn.set(key, payload, 'EX', ttl) : conn.set(key, payload));
+            await this.failures.run('SET', key, () => ttl ? conn.set(key, payload, 'EX', ttl) : conn.set(key, payload));
         });
     }
     /** `SET key value NX` (with `EX` when a TTL is configured): atomic in Redis itself. */
@@ -110,12 +113,12 @@ class RedisStore {
         const key = this.key(id);
         const payload = (0,_core_yaml_js__WEBPACK_IMPORTED_MODULE_0__/* .stringifyYaml */ .fv)(doc);
         const ttl = this.settings.ttlSeconds;
-        const reply = await this.withConnection((conn) => this.run('SET', key, () => ttl ? conn.set(key, payload, 'EX', ttl, 'NX') : conn.set(key, payload, 'NX')));
+        const reply = await this.withConnection((conn) => this.failures.run('SET', key, () => ttl ? conn.set(key, payload, 'EX', ttl, 'NX') : conn.set(key, payload, 'NX')));
         return reply === 'OK';
     }
     async delete(id) {
         const key = this.key(id);
-        const removed = await this.withConnection((conn) => this.run('DEL', key, () => conn.del(key)));
+        const removed = await this.withConnection((conn) => this.failures.run('DEL', key, () => conn.del(key)));
         return removed > 0;
     }
     /** SCAN over `keyPrefix*` (never KEYS, which blocks the server); without a prefix, every key of the db. */
@@ -123,7 +126,7 @@ class RedisStore {
         const prefix = this.settings.keyPrefix ?? '';
         const pattern = `${escapeGlob(prefix)}*`;
         return this.withConnection(async (conn) => {
-            const keys = await this.run('SCAN', pattern, () => scanAll(conn, pattern));
+            const keys = await this.failures.run('SCAN', pattern, () => scanAll(conn, pattern));
             return idsFromKeys(keys, prefix);
         });
     }
@@ -178,14 +181,14 @@ class RedisStore {
         let lastError;
         conn.on('error', (err) => {
             lastError = err;
-            this.logger.debug(`redis ${this.where}: ${this.sanitize(err.message)}`);
+            this.logger.debug(`redis ${this.where}: ${this.failures.sanitize(err.message)}`);
         });
         try {
             await conn.connect();
         }
         catch (err) {
             await this.quit(conn);
-            const reason = firstLine(this.sanitize(lastError?.message ?? (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)));
+            const reason = firstLine(this.failures.sanitize(lastError?.message ?? (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)));
             // The master's AUTH is ours (handshake); a refusal before it came from the sentinels.
             const hint = this.settings.sentinels && /WRONGPASS|NOAUTH|NOPERM/.test(reason)
                 ? ' (check datasources.redis sentinelUsername/sentinelPassword)'
@@ -226,14 +229,14 @@ class RedisStore {
             replies = await steps.reduce((p, step) => step.add(p), conn.pipeline()).exec();
         }
         catch (err) {
-            const reason = firstLine(this.sanitize((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)));
+            const reason = firstLine(this.failures.sanitize((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)));
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .StoreError */ .AD(`cannot connect to redis at ${this.where}: ${reason}`);
         }
         for (const [i, step] of steps.entries()) {
             const [err, reply] = replies?.[i] ?? [new Error('no reply'), undefined];
             if (!err && reply === 'OK')
                 continue;
-            const reason = firstLine(this.sanitize(err ? (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err) : 'unexpected reply'));
+            const reason = firstLine(this.failures.sanitize(err ? (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err) : 'unexpected reply'));
             // Only the server's refusal points at a setting; a timeout or a dropped connection does not.
             const hint = !err || err.name === 'ReplyError' ? ` (check datasources.redis ${step.setting})` : '';
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .StoreError */ .AD(`cannot connect to redis at ${this.where}: ${reason}${hint}`);
@@ -285,21 +288,6 @@ class RedisStore {
             failoverDetector: false
         };
     }
-    /** Wraps a failed command in a one-line StoreError naming the command, key and server. */
-    async run(op, key, fn) {
-        try {
-            return await fn();
-        }
-        catch (err) {
-            if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CicdError */ .SU)
-                throw err;
-            throw this.commandError(op, key, err);
-        }
-    }
-    commandError(op, key, err) {
-        const reason = firstLine(this.sanitize((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)));
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .StoreError */ .AD(`redis ${op} of key "${key}" at ${this.where} failed: ${reason}`);
-    }
     /**
      * Closes the socket at once, without QUIT: every reply we wait for has arrived (or timed out), so
      * there is nothing to flush, and waiting for QUIT's answer (or for the FIN of a stalled server,
@@ -314,9 +302,35 @@ class RedisStore {
             conn.disconnect();
         conn.stream?.destroy();
     }
-    /** ioredis messages can echo connection details; the password must never reach a log or an error. */
+}
+/**
+ * How both Redis stores report a failed command: one line naming the command, key and server. ioredis
+ * messages can echo connection details, so the password never reaches a log or an error.
+ */
+class RedisFailures {
+    where;
+    password;
+    constructor(where, password) {
+        this.where = where;
+        this.password = password;
+    }
+    /** Runs a command; what it throws becomes a one-line StoreError (the project's own errors pass). */
+    async run(op, key, fn) {
+        try {
+            return await fn();
+        }
+        catch (err) {
+            if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CicdError */ .SU)
+                throw err;
+            throw this.commandError(op, key, err);
+        }
+    }
+    commandError(op, key, err) {
+        const reason = firstLine(this.sanitize((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)));
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .StoreError */ .AD(`redis ${op} of key "${key}" at ${this.where} failed: ${reason}`);
+    }
     sanitize(text) {
-        const password = this.target.password;
+        const password = this.password;
         if (!password)
             return text;
         return text.split(password).join('***').split(encodeURIComponent(password)).join('***');
