@@ -12,6 +12,7 @@
  * blob routes with an HTTP status, a dropped connection, or a reply lost after the work was done. Use 4xx statuses or 'drop' in tests: the
  * libraries retry 5xx with waits of several seconds.
  */
+import { createHash } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -62,7 +63,35 @@ export interface ArtifactInfo {
   expiresAt: string | undefined
   /** The uploaded bytes (a zip unless uploaded with skipArchive). */
   content: Buffer
+  /** When it was finalized (ISO). */
+  createdAt: string
+  /** Set by `expireArtifact`: GitHub keeps listing expired artifacts but no longer serves them. */
+  expired: boolean
 }
+
+/** What a workflow run is, as far as the artifact REST API reports it (`workflow_run` of an artifact). */
+export interface StandInRunInfo {
+  /** The REST run id; the Twirp backend id is `run-<id>`. */
+  id: number
+  headBranch: string
+  /** The run's head repository; differs from REPOSITORY_ID for a pull request from a fork. */
+  headRepositoryId: number
+  headSha: string
+}
+
+/**
+ * The artifact state the REST stand-in reads (github-rest-stand-in.ts `artifacts` option), so an upload
+ * through Twirp in "run A" is listable, downloadable and deletable through REST in "run B".
+ */
+export interface ArtifactBackend {
+  list(): Array<ArtifactInfo & { run: StandInRunInfo | undefined }>
+  remove(id: number): boolean
+  /** A signed blob URL for the artifact's zip. */
+  downloadUrl(id: number): string
+}
+
+/** The repository id every stand-in run belongs to (github-rest-stand-in.ts uses the same). */
+export const REPOSITORY_ID = 1296269
 
 export interface CacheServiceStandIn {
   /** `http://127.0.0.1:<port>/` */
@@ -72,6 +101,14 @@ export interface CacheServiceStandIn {
   runnerTemp: string
   workspace: string
   failNext(method: StandInMethod, n?: number, failure?: Failure): void
+  /**
+   * The environment of another workflow run (own runtime token naming `run-<id>`, same service), for
+   * tests of several runs against one service. `cacheScope` is the ref whose cache the run writes.
+   */
+  runEnv(run: Partial<StandInRunInfo> & { id: number; cacheScope?: string }): Record<string, string>
+  /** Marks an artifact expired (still listed, no longer downloadable). */
+  expireArtifact(id: number): void
+  artifactBackend: ArtifactBackend
   /** Committed cache entries, oldest first. */
   entries(): CacheEntryInfo[]
   /** Finalized artifacts, oldest first. */
@@ -125,6 +162,8 @@ class State {
   pendingArtifacts = new Map<string, PendingArtifact>()
   artifacts: ArtifactInfo[] = []
   failures = new Map<StandInMethod, { n: number; failure: Failure }>()
+  tokens = new Set<string>()
+  runs = new Map<string, StandInRunInfo>()
   counts = new Map<StandInMethod, number>()
   conflicts = 0
 
@@ -169,6 +208,13 @@ export async function startCacheService(): Promise<CacheServiceStandIn> {
   let origin = ''
   const token = runtimeToken()
   const state = new State(() => origin, token)
+  state.tokens.add(token)
+  state.runs.set('run-1', {
+    id: 1,
+    headBranch: 'main',
+    headRepositoryId: REPOSITORY_ID,
+    headSha: sha('main')
+  })
   const server = createServer((req, res) => {
     handle(state, req, res).catch((err: unknown) => {
       if (!res.headersSent) sendJson(res, 500, { code: 'internal', msg: String(err) })
@@ -192,6 +238,42 @@ export async function startCacheService(): Promise<CacheServiceStandIn> {
     failNext: (method, n = 1, failure = 400) => {
       state.failures.set(method, { n, failure })
     },
+    runEnv: (run) => {
+      const info: StandInRunInfo = {
+        headBranch: 'main',
+        headRepositoryId: REPOSITORY_ID,
+        headSha: sha(run.headBranch ?? 'main'),
+        ...run
+      }
+      state.runs.set(`run-${info.id}`, info)
+      const scope = run.cacheScope ?? `refs/heads/${info.headBranch}`
+      const runToken = runtimeToken(`run-${info.id}`, scope)
+      state.tokens.add(runToken)
+      return {
+        ACTIONS_CACHE_SERVICE_V2: 'true',
+        ACTIONS_RESULTS_URL: origin,
+        ACTIONS_RUNTIME_TOKEN: runToken,
+        RUNNER_TEMP: runnerTemp,
+        GITHUB_WORKSPACE: workspace,
+        GITHUB_SERVER_URL: 'https://github.com',
+        GITHUB_RUN_ID: String(info.id),
+        GITHUB_REF: scope
+      }
+    },
+    expireArtifact: (id) => {
+      const found = state.artifacts.find((a) => a.id === id)
+      if (!found) throw new Error(`stand-in: no artifact ${id}`)
+      found.expired = true
+    },
+    artifactBackend: {
+      list: () => state.artifacts.map((a) => ({ ...a, run: state.runs.get(a.runId) })),
+      remove: (id) => {
+        const before = state.artifacts.length
+        state.artifacts = state.artifacts.filter((a) => a.id !== id)
+        return state.artifacts.length < before
+      },
+      downloadUrl: (id) => state.signedUrl('artifacts', String(id))
+    },
     entries: () => state.cache.map((e) => ({ ...e })),
     artifacts: () => state.artifacts.map((a) => ({ ...a })),
     calls: (method) => state.counts.get(method) ?? 0,
@@ -208,16 +290,20 @@ export async function startCacheService(): Promise<CacheServiceStandIn> {
  * An unsigned JWT shaped like the runner's: @actions/artifact reads the run and job ids from the
  * `Actions.Results:<run>:<job>` scope; `ac` lists the cache scopes as the real service does.
  */
-function runtimeToken(): string {
+function runtimeToken(runId = 'run-1', scope = 'refs/heads/main'): string {
   const part = (value: Json): string => Buffer.from(JSON.stringify(value)).toString('base64url')
   const now = Math.floor(Date.now() / 1000)
   const claims = {
-    scp: 'Actions.ExampleScope Actions.Results:run-1:job-1',
-    ac: JSON.stringify([{ Scope: 'refs/heads/main', Permission: 3 }]),
+    scp: `Actions.ExampleScope Actions.Results:${runId}:job-1`,
+    ac: JSON.stringify([{ Scope: scope, Permission: 3 }]),
     iat: now,
     exp: now + 3600
   }
   return `${part({ alg: 'none', typ: 'JWT' })}.${part(claims)}.stand-in`
+}
+
+function sha(seed: string): string {
+  return createHash('sha1').update(seed).digest('hex')
 }
 
 async function handle(state: State, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -246,7 +332,8 @@ async function handleTwirp(
   const lostReply =
     state.peekFailure(name) === 'lost-reply' && state.takeFailure(name) !== undefined
   if (!lostReply && inject(state, name, res)) return
-  if (req.headers.authorization !== `Bearer ${state.token}`) {
+  const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1]
+  if (!bearer || !state.tokens.has(bearer)) {
     return sendJson(res, 401, { code: 'unauthenticated', msg: 'missing bearer token' })
   }
   const body = parseJson(await readBody(req))
@@ -393,7 +480,9 @@ const ARTIFACT_METHODS: Record<string, (state: State, body: Json) => Json> = {
       mimeType: pending.mimeType,
       digest: typeof body.hash === 'string' ? body.hash : undefined,
       expiresAt: pending.expiresAt,
-      content: data
+      content: data,
+      createdAt: new Date().toISOString(),
+      expired: false
     })
     return { ok: true, artifact_id: String(id) }
   },
@@ -433,7 +522,7 @@ function artifactJson(a: ArtifactInfo): Json {
     database_id: String(a.id),
     name: a.name,
     size: String(a.size),
-    created_at: new Date().toISOString(),
+    created_at: a.createdAt,
     ...(a.digest ? { digest: a.digest } : {})
   }
 }

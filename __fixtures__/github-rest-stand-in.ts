@@ -24,6 +24,7 @@
 import { createHash, randomUUID } from 'node:crypto'
 import * as http from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
+import type { ArtifactBackend, ArtifactInfo, StandInRunInfo } from './cache-service-stand-in.js'
 import { validatorFor, type OperationValidator } from './github-openapi/validate.js'
 
 export interface GithubRecordedRequest {
@@ -181,7 +182,14 @@ const error = (status: number, message: string, extra: Record<string, unknown> =
 })
 
 export async function startGithubStandIn(
-  options: { validator?: OperationValidator | null } = {}
+  options: {
+    validator?: OperationValidator | null
+    /**
+     * The cache/artifact stand-in's artifacts (`cacheService.artifactBackend`): artifact list, download
+     * and delete operations then serve what runs uploaded through Twirp. All belong to every repo.
+     */
+    artifacts?: ArtifactBackend
+  } = {}
 ): Promise<GithubStandIn> {
   const validator = options.validator === undefined ? await validatorFor() : options.validator
   // In GHES mode, the operations GHES 3.19 describes differently are checked against its description.
@@ -526,7 +534,89 @@ export async function startGithubStandIn(
     }
   }
 
+  function artifactJson(
+    repo: string,
+    a: ArtifactInfo & { run: StandInRunInfo | undefined }
+  ): Record<string, unknown> {
+    const api = `${repoUrl(repo)}/actions/artifacts/${a.id}`
+    return {
+      id: a.id,
+      node_id: `MDg6QXJ0aWZhY3Q${a.id}`,
+      name: a.name,
+      size_in_bytes: a.size,
+      url: api,
+      archive_download_url: `${api}/zip`,
+      expired: a.expired,
+      created_at: a.createdAt.replace(/\.\d{3}Z$/, 'Z'),
+      expires_at: (a.expiresAt ?? '2099-01-01T00:00:00Z').replace(/\.\d{3}Z$/, 'Z'),
+      updated_at: a.createdAt.replace(/\.\d{3}Z$/, 'Z'),
+      ...(a.digest ? { digest: a.digest } : {}),
+      workflow_run: a.run
+        ? {
+            id: a.run.id,
+            repository_id: 1296269,
+            head_repository_id: a.run.headRepositoryId,
+            head_branch: a.run.headBranch,
+            head_sha: a.run.headSha
+          }
+        : null
+    }
+  }
+
+  /** Artifacts newest first (GitHub's order), optionally of one run and one exact name. */
+  function listArtifacts(repo: string, req: Incoming, runId?: number): Reply {
+    const backend = options.artifacts
+    if (!backend) return error(404, 'Not Found')
+    const matching = backend
+      .list()
+      .filter((a) => runId === undefined || a.run?.id === runId)
+      .filter((a) => req.query.name === undefined || a.name === req.query.name)
+      .sort((a, b) => b.id - a.id)
+    const { page, headers } = paginate(matching, req)
+    return {
+      status: 200,
+      headers,
+      body: { total_count: matching.length, artifacts: page.map((a) => artifactJson(repo, a)) }
+    }
+  }
+
+  const artifactRoutes: Route[] = [
+    {
+      method: 'GET',
+      pattern: /^\/repos\/([^/]+\/[^/]+)\/actions\/artifacts$/,
+      operation: 'GET /repos/{owner}/{repo}/actions/artifacts',
+      handle: (m, req) => listArtifacts(m[1]!, req)
+    },
+    {
+      method: 'GET',
+      pattern: /^\/repos\/([^/]+\/[^/]+)\/actions\/runs\/(\d+)\/artifacts$/,
+      operation: 'GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts',
+      handle: (m, req) => listArtifacts(m[1]!, req, Number(m[2]))
+    },
+    {
+      method: 'GET',
+      pattern: /^\/repos\/([^/]+\/[^/]+)\/actions\/artifacts\/(\d+)\/([^/]+)$/,
+      operation: 'GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}',
+      handle: (m) => {
+        const found = options.artifacts?.list().find((a) => a.id === Number(m[2]))
+        if (!found || m[3] !== 'zip') return error(404, 'Not Found')
+        if (found.expired) return error(410, 'Artifact has expired')
+        return { status: 302, headers: { location: options.artifacts!.downloadUrl(found.id) } }
+      }
+    },
+    {
+      method: 'DELETE',
+      pattern: /^\/repos\/([^/]+\/[^/]+)\/actions\/artifacts\/(\d+)$/,
+      operation: 'DELETE /repos/{owner}/{repo}/actions/artifacts/{artifact_id}',
+      handle: (m, req) => {
+        if (!req.identity.canWrite) return error(403, 'Resource not accessible by integration')
+        return options.artifacts?.remove(Number(m[2])) ? { status: 204 } : error(404, 'Not Found')
+      }
+    }
+  ]
+
   const routes: Route[] = [
+    ...artifactRoutes,
     {
       method: 'POST',
       pattern: /^\/repos\/([^/]+\/[^/]+)\/actions\/workflows\/([^/]+)\/dispatches$/,

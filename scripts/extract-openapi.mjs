@@ -36,7 +36,12 @@ const OPERATIONS = [
   'POST /repos/{owner}/{repo}/statuses/{sha}',
   'GET /repos/{owner}/{repo}/commits/{ref}/statuses',
   'GET /repos/{owner}/{repo}/pulls/{pull_number}',
-  'GET /user'
+  'GET /user',
+  // Workflow artifacts as state (src/github/artifacts.ts): listing, download redirect, deletion.
+  'GET /repos/{owner}/{repo}/actions/artifacts',
+  'GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts',
+  'GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}',
+  'DELETE /repos/{owner}/{repo}/actions/artifacts/{artifact_id}'
 ]
 /** Operations also kept as GitHub Enterprise Server 3.19 describes them (the stand-in's GHES mode). */
 const GHES_OPERATIONS = ['POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches']
