@@ -7,3 +7,9 @@
 // so a step whose read is served by the job-local copy never loads @actions/cache.
 export { restoreCache, saveCache } from '@actions/cache'
 export { uploadSnapshot } from './artifact-snapshot.js'
+export {
+  deleteOwn,
+  downloadInto,
+  uploadFiles,
+  ArtifactNameTakenError
+} from './artifact-transfer.js'
