@@ -35,6 +35,11 @@ export interface CommonSettings {
   artifactName?: string
   /** Artifact retention in days (default: the repository's setting). */
   artifactRetentionDays?: number
+  /**
+   * Input `load-from-run`: a workflow run id or `latest`; that run's (the newest) snapshot of the
+   * context is written into the primary before the operation.
+   */
+  loadFromRun?: string
   /** Token of the GitHub handlers (input `github-token`, default `${{ github.token }}`); masked. */
   githubToken?: string
 }
@@ -112,8 +117,20 @@ function commonSettings(): CommonSettings {
     exportEnv: booleanInput('export-env', false),
     uploadArtifact: booleanInput('upload-artifact', false),
     ...defined({ artifactName: optional('artifact-name'), artifactRetentionDays: retention }),
+    ...defined({ loadFromRun: loadFromRunInput() }),
     ...defined({ githubToken: optional('github-token') })
   }
+}
+
+function loadFromRunInput(): string | undefined {
+  const value = optional('load-from-run')?.trim()
+  if (value === undefined || value === '') return undefined
+  if (value !== 'latest' && !/^[1-9]\d{0,17}$/.test(value)) {
+    throw new UsageError(
+      `input 'load-from-run' must be a workflow run id or 'latest', got '${value.replace(/[\r\n]/g, ' ')}'`
+    )
+  }
+  return value
 }
 
 /**
@@ -166,10 +183,12 @@ function contextId(derive: boolean): string {
 }
 
 export function getInitSettings(): InitSettings {
+  const common = commonSettings()
   return {
-    ...commonSettings(),
+    ...common,
     id: contextId(true),
-    appConfig: getInput('app-config', { required: true }),
+    // With load-from-run the snapshot is the context: no app config is needed.
+    appConfig: getInput('app-config', { required: common.loadFromRun === undefined }),
     ...defined({ basesDir: optional('bases-dir'), event: optional('event') }),
     contextName: getInput('context-name') || 'stage',
     dryRun: booleanInput('dry-run', false)

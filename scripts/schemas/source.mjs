@@ -97,7 +97,14 @@ export const DATASOURCES = {
   jsonfile: closed({ isPrimary, path }, { required: ['path'] }),
   shellfile: closed({ isPrimary, path, excludeKeyNames: strList }, { required: ['path'] }),
   idfile: closed({ isPrimary, path }, { required: ['path'] }),
-  'actions-cache': closed({ isPrimary, keyPrefix: str, workDir: str, maxAttempts: int })
+  'actions-cache': closed({ isPrimary, keyPrefix: str, workDir: str, maxAttempts: int }),
+  'actions-artifact': closed({
+    isPrimary,
+    retentionDays: int,
+    encryptionKey: str,
+    maxAttempts: int,
+    token: str
+  })
 }
 
 const captures = ref('captures')

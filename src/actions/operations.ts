@@ -5,7 +5,6 @@ import type { OperationResult } from '../core/context-manager.js'
 import { parseEventRef } from '../core/events.js'
 import { deleteContext } from '../core/store-maintenance.js'
 import { parseSetPairs, splitSetArgs, type SetOperation } from '../core/set-args.js'
-import { isJsonObject } from '../core/types.js'
 import type {
   CommonSettings,
   GetSetSettings,
@@ -16,6 +15,9 @@ import type { ActionLogger } from './action-logger.js'
 import { exportForLaterSteps } from './job-env.js'
 import { closeSession, exportEnv, openSession, uploadArtifact, type Session } from './session.js'
 import type { SummaryInput } from './summary.js'
+import { artifactEncryptionKey } from '../stores/artifact-settings.js'
+import { loadFromRun } from '../stores/load-from-run.js'
+import { defined, isJsonObject } from '../core/types.js'
 
 /**
  * The three operations as steps: each reads its settings, calls the shared core (the same the CLI
@@ -24,17 +26,26 @@ import type { SummaryInput } from './summary.js'
 
 export async function initStep(s: InitSettings, logger: ActionLogger): Promise<SummaryInput> {
   return withSession(s, logger, async (session) => {
-    const operation = session.manager.initNew({
-      id: s.id,
-      contextName: s.contextName,
-      appConfigPath: s.appConfig,
-      ...(s.basesDir ? { basesDir: s.basesDir } : {}),
-      cwd: s.workingDirectory,
-      sets: setOperations(s),
-      tmplCtxVars: s.tmplCtxVars,
-      dryRun: s.dryRun,
-      ...(s.event ? { event: parseEventRef(s.event) } : {})
-    })
+    // With load-from-run the loaded snapshot is the context; init then only applies `set` and `event`.
+    const operation = s.loadFromRun
+      ? session.manager.update({
+          id: s.id,
+          sets: setOperations(s),
+          tmplCtxVars: s.tmplCtxVars,
+          dryRun: s.dryRun,
+          ...(s.event ? { event: parseEventRef(s.event) } : {})
+        })
+      : session.manager.initNew({
+          id: s.id,
+          contextName: s.contextName,
+          appConfigPath: s.appConfig,
+          ...(s.basesDir ? { basesDir: s.basesDir } : {}),
+          cwd: s.workingDirectory,
+          sets: setOperations(s),
+          tmplCtxVars: s.tmplCtxVars,
+          dryRun: s.dryRun,
+          ...(s.event ? { event: parseEventRef(s.event) } : {})
+        })
     return afterOperation(operation, async (result) => {
       core.setOutput('id', result.id)
       core.setOutput('document', JSON.stringify(result.document))
@@ -143,12 +154,33 @@ async function withSession(
   fn: (session: Session) => Promise<SummaryInput>
 ): Promise<SummaryInput> {
   let session: Session | undefined
+  if (s.loadFromRun && (s as { dryRun?: boolean }).dryRun) {
+    throw new UsageError(
+      "input 'load-from-run' cannot be combined with 'dry-run' (loading stores the snapshot)"
+    )
+  }
   try {
     session = await openSession(s, logger)
+    if (s.loadFromRun) await loadSnapshot(s, s.loadFromRun, session)
     return await fn(session)
   } finally {
     await closeSession(session)
   }
+}
+
+/** `load-from-run`: the snapshot into this run's primary (and copies) before the operation. */
+async function loadSnapshot(s: CommonSettings, from: string, session: Session): Promise<void> {
+  const id = (s as { id?: string }).id
+  if (!id) throw new UsageError("input 'load-from-run' needs the context 'id'")
+  await loadFromRun(session.stores, {
+    id,
+    from,
+    token: s.githubToken ?? process.env.GITHUB_TOKEN,
+    env: process.env,
+    logger: session.logger,
+    ...(s.artifactName ? { artifactName: s.artifactName } : {}),
+    ...defined({ encryptionKey: artifactEncryptionKey(session.config) })
+  })
 }
 
 /** Outputs every mutating step has, then env export and artifact. */

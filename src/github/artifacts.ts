@@ -66,6 +66,12 @@ export class ArtifactFinder {
     }
   }
 
+  /** Every artifact of the repository whose name `match`es (all pages: for deleting and listing ids). */
+  async all(match: (name: string) => boolean): Promise<ArtifactRecord[]> {
+    const listed = await this.pages('GET /repos/{owner}/{repo}/actions/artifacts', {})
+    return listed.filter((a) => match(a.name))
+  }
+
   /**
    * The artifacts that may be read, newest first: fork pull requests' artifacts are dropped with a
    * warning naming them, expired ones with a message.

@@ -30,6 +30,15 @@ export interface RevisionArchive {
   /** GITHUB_RUN_ID of the writer, for messages about forks. */
   runId: string
   document: ContextDocument
+  /** Revisions that lost to this line of revisions at the same time and are not merged yet. */
+  forks?: ForkRecord[]
+}
+
+/** A revision written at the same time as the one kept, recoverable with `--merge-revision`. */
+export interface ForkRecord {
+  revision: number
+  artifactId: number
+  runId: number | undefined
 }
 
 interface Sealed {
@@ -120,7 +129,7 @@ export async function readDownloaded(
   id: string,
   key: Buffer | undefined,
   what: string
-): Promise<{ document: ContextDocument; revision?: number; writer?: string } | undefined> {
+): Promise<Downloaded | undefined> {
   const names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort()
   for (const name of names) {
     const value = await readJson(join(dir, name), what)
@@ -131,12 +140,19 @@ export async function readDownloaded(
   return undefined
 }
 
+export interface Downloaded {
+  document: ContextDocument
+  revision?: number
+  writer?: string
+  forks?: ForkRecord[]
+}
+
 function fromArchive(
   value: Record<string, unknown>,
   id: string,
   key: Buffer | undefined,
   what: string
-): { document: ContextDocument; revision: number; writer: string } | undefined {
+): Downloaded | undefined {
   if (value.format !== FORMAT || typeof value.revision !== 'number') {
     throw new StoreError(`${what}: not a cicdstatemgr revision archive of format ${FORMAT}`)
   }
@@ -162,7 +178,8 @@ function fromArchive(
   return {
     document: document as ContextDocument,
     revision: value.revision,
-    writer: String(value.writer ?? '')
+    writer: String(value.writer ?? ''),
+    ...(Array.isArray(value.forks) ? { forks: value.forks as unknown as ForkRecord[] } : {})
   }
 }
 

@@ -1,4 +1,5 @@
 import type { StoreKind, StoreRegistry } from '../core/store.js'
+import { actionsArtifactKind } from './kinds/actions-artifact.js'
 import { actionsCacheKind } from './kinds/actions-cache.js'
 import { jsonFileKind, yamlFileKind } from './kinds/file.js'
 import { idFileKind } from './kinds/idfile.js'
@@ -15,7 +16,8 @@ const KINDS: StoreKind[] = [
   jsonFileKind,
   shellFileKind,
   idFileKind,
-  actionsCacheKind
+  actionsCacheKind,
+  actionsArtifactKind
 ]
 
 export const storeRegistry: StoreRegistry = new Map(KINDS.map((kind) => [kind.type, kind]))
