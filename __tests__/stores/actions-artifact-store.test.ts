@@ -182,7 +182,7 @@ describe('actions-artifact store', () => {
     await world.asRun({ id: 233 }, async () => {
       const s = (await store(
         logger
-      )) as import('../../src/stores/actions-artifact-store.js').ArtifactRevisionStore
+      )) as import('../../src/stores/actions-artifact-revisions.js').ArtifactRevisionStore
       expect((await s.load('fork'))?.state).toMatchObject({ a: 'from-231', b: 'base' })
       expect(logger.at('warning')).toEqual([
         `actions-artifact: revision 2 of context 'fork' was written twice at the same time: reading run 231 (artifact ${kept!.id}); the change of run 232 (artifact ${other!.id}) is NOT applied but kept: inspect with \`cicdstatemgr --artifact-revisions fork\`, merge with \`cicdstatemgr --id fork --merge-revision ${other!.id}\``

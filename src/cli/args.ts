@@ -3,6 +3,7 @@ import { parseEventRef } from '../core/events.js'
 import { checkSyntax } from '../core/jsonpath.js'
 import { parseAge } from '../core/store-maintenance.js'
 import { PathError, UsageError } from '../errors.js'
+import { parseRunSpec } from '../stores/load-from-run.js'
 
 /**
  * The Python tool's flags, parsed with node:util's parseArgs (standard library: no start-up cost, strict
@@ -22,6 +23,9 @@ export interface CliArgs {
   generate?: string
   delete?: string
   prune?: string
+  loadFromRun?: string
+  artifactRevisions?: string
+  mergeRevision?: string
   handleEvent?: string
   tmplCtxVar: string[]
   preSetForceReload: boolean
@@ -46,6 +50,9 @@ const OPTIONS = {
   generate: { type: 'string' },
   delete: { type: 'string' },
   prune: { type: 'string' },
+  'load-from-run': { type: 'string' },
+  'artifact-revisions': { type: 'string' },
+  'merge-revision': { type: 'string' },
   'handle-event': { type: 'string' },
   'tmpl-ctx-var': { type: 'string', multiple: true, default: [] as string[] },
   'pre-set-force-reload': { type: 'boolean', default: false },
@@ -82,6 +89,9 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     generate: values.generate,
     delete: values.delete,
     prune: values.prune,
+    loadFromRun: values['load-from-run'],
+    artifactRevisions: values['artifact-revisions'],
+    mergeRevision: values['merge-revision'],
     handleEvent: values['handle-event'],
     tmplCtxVar: values['tmpl-ctx-var'],
     preSetForceReload: values['pre-set-force-reload'],
@@ -95,7 +105,16 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
 
 /** The one operation a command line asks for; combinations the Python tool silently ignored are errors. */
 export type Operation =
-  'init-new' | 'load' | 'get' | 'generate' | 'handle-event' | 'set' | 'delete' | 'prune'
+  | 'init-new'
+  | 'load'
+  | 'get'
+  | 'generate'
+  | 'handle-event'
+  | 'set'
+  | 'delete'
+  | 'prune'
+  | 'artifact-revisions'
+  | 'merge-revision'
 
 export function selectOperation(a: CliArgs): Operation {
   const given: Array<[string, boolean]> = [
@@ -104,13 +123,24 @@ export function selectOperation(a: CliArgs): Operation {
     ['--get', a.get !== undefined],
     ['--generate', a.generate !== undefined],
     ['--delete', a.delete !== undefined],
-    ['--prune', a.prune !== undefined]
+    ['--prune', a.prune !== undefined],
+    ['--artifact-revisions', a.artifactRevisions !== undefined],
+    ['--merge-revision', a.mergeRevision !== undefined]
   ]
   const primary = given.filter(([, on]) => on).map(([flag]) => flag)
   if (primary.length > 1)
     throw new UsageError(`${primary[0]} cannot be combined with ${primary[1]}`)
   const op = primary[0]
-  if (op === '--get' || op === '--generate' || op === '--delete' || op === '--prune') {
+  checkLoadFromRun(a, op)
+  const alone = [
+    '--get',
+    '--generate',
+    '--delete',
+    '--prune',
+    '--artifact-revisions',
+    '--merge-revision'
+  ]
+  if (op !== undefined && alone.includes(op)) {
     const extra =
       a.set.length > 0 ? '--set' : a.handleEvent !== undefined ? '--handle-event' : undefined
     if (extra) throw new UsageError(`${op} cannot be combined with ${extra}`)
@@ -118,6 +148,8 @@ export function selectOperation(a: CliArgs): Operation {
   }
   if (op) return op.slice(2) as Operation
   if (a.handleEvent !== undefined) return 'handle-event'
+  // Alone, --load-from-run stores the snapshot and refreshes the local files, like --load.
+  if (a.loadFromRun !== undefined && a.set.length === 0) return 'load'
   if (a.set.length > 0) {
     if (a.dryRun)
       throw new UsageError('--set alone cannot be combined with --dry-run (use --handle-event)')
@@ -126,6 +158,18 @@ export function selectOperation(a: CliArgs): Operation {
   throw new UsageError(
     'nothing to do: give one of --init-new, --load, --get, --set, --generate, --handle-event, --delete, --prune'
   )
+}
+
+/** --load-from-run goes before an operation that reads or writes the context, never with a dry run. */
+function checkLoadFromRun(a: CliArgs, op: string | undefined): void {
+  if (a.loadFromRun === undefined) return
+  const refused = ['--init-new', '--delete', '--prune', '--artifact-revisions', '--merge-revision']
+  if (op !== undefined && refused.includes(op))
+    throw new UsageError(`--load-from-run cannot be combined with ${op}`)
+  if (a.dryRun)
+    throw new UsageError(
+      '--load-from-run cannot be combined with --dry-run (loading stores the snapshot)'
+    )
 }
 
 /**
@@ -141,6 +185,13 @@ export function checkFlagValues(a: CliArgs): void {
       throw error instanceof PathError ? new UsageError(error.message) : error
     }
   }
+  if (a.loadFromRun !== undefined) parseRunSpec(a.loadFromRun, `--load-from-run '${a.loadFromRun}'`)
+  if (a.artifactRevisions !== undefined && a.artifactRevisions.trim() === '')
+    throw new UsageError('--artifact-revisions: expected an id')
+  if (a.mergeRevision !== undefined && !/^[1-9]\d{0,17}$/.test(a.mergeRevision.trim()))
+    throw new UsageError(
+      `--merge-revision '${a.mergeRevision}': expected an artifact id (a number)`
+    )
   if (a.delete !== undefined && a.delete.trim() === '')
     throw new UsageError('--delete: expected an id')
   if (a.prune !== undefined && parseAge(a.prune) === undefined) {
@@ -174,7 +225,9 @@ operations (one per call):
   --handle-event PIPELINE=EVENT run the event's handlers (with --init-new, --load or alone)
   --delete ID                   delete the context ID from the primary and the local copies holding it
   --prune AGE                   delete the contexts last written more than AGE ago (7d, 12h, 30m, 45s;
-                                file primaries only: other stores cannot tell a context's age)
+                                file and actions-artifact primaries: others cannot tell a context's age)
+  --artifact-revisions ID       actions-artifact primary: list the revisions of ID (current, forks)
+  --merge-revision ARTIFACT_ID  actions-artifact primary: apply what a forked revision changed to --id
 
 options:
   --config PATH                 config.yaml       (env CICDSTATEMGR_CONFIG_PATH)
@@ -183,6 +236,9 @@ options:
   --init-app-config-file PATH   app config        (env CICDSTATEMGR_INIT_APP_CONFIG_PATH)
   --init-bases-dir DIR          bases directory   (env CICDSTATEMGR_BASES_DIR_PATH; default: app config's dir)
   --init-cicd-context-name NAME cicd context      (default: stage)
+  --load-from-run RUN_ID|latest before the operation, store the snapshot of --id that run uploaded (or
+                                the repository's newest) in the primary; alone like --load. Needs
+                                GITHUB_REPOSITORY and GITHUB_TOKEN (actions: read); fork PR runs ignored
   --tmpl-ctx-var PATH=EXPR      template context value from a JSONPath, or the literal text (repeatable)
   --pre-set-force-reload        accepted for compatibility: every write already reads the primary first
   --dry-run                     with --handle-event: print each request instead of sending; store nothing

@@ -9,6 +9,10 @@ import { deleteContext, parseAge, pruneContexts } from '../core/store-maintenanc
 import { errorMessage, UsageError } from '../errors.js'
 import type { StoreSet } from '../stores/create-stores.js'
 import { VERSION } from '../version.js'
+import { defined } from '../core/types.js'
+import { isArtifactRevisionStore } from '../stores/actions-artifact-revisions.js'
+import { artifactEncryptionKey } from '../stores/artifact-settings.js'
+import { loadFromRun } from '../stores/load-from-run.js'
 import {
   checkFlagValues,
   HELP,
@@ -60,7 +64,19 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
       { env: io.env, ...(githubToken ? { token: githubToken } : {}) }
     )
     stores = opened.stores
+    if (args.loadFromRun !== undefined) {
+      await loadFromRun(stores, {
+        id: contextId(args, io),
+        from: args.loadFromRun,
+        token: githubToken,
+        env: io.env,
+        logger: log,
+        ...defined({ encryptionKey: artifactEncryptionKey(opened.config) })
+      })
+    }
     if (op === 'delete' || op === 'prune') await runMaintenance(op, args, stores, io, log)
+    else if (op === 'artifact-revisions' || op === 'merge-revision')
+      await runRevisions(op, args, stores, io)
     else await runOperation(op, args, opened.manager, opened.config, io, log)
     return 0
   } catch (error) {
@@ -152,6 +168,34 @@ async function runMaintenance(
     log
   )
   for (const id of pruned) io.stdout(`${id}\n`)
+}
+
+/**
+ * `--artifact-revisions ID` (one line per revision artifact: revision, artifact id, run, branch, created,
+ * status) and `--merge-revision ARTIFACT_ID` (prints nothing): actions-artifact primary only.
+ */
+async function runRevisions(
+  op: 'artifact-revisions' | 'merge-revision',
+  args: CliArgs,
+  stores: StoreSet,
+  io: CliIo
+): Promise<void> {
+  const primary = stores.primary
+  if (!isArtifactRevisionStore(primary)) {
+    throw new UsageError(
+      `--${op} needs the actions-artifact datasource as the primary, not ${primary.name}`
+    )
+  }
+  if (op === 'merge-revision') {
+    await primary.mergeRevision(contextId(args, io), Number(args.mergeRevision))
+    return
+  }
+  for (const r of await primary.revisions(args.artifactRevisions as string)) {
+    const run = r.runId === undefined ? '-' : String(r.runId)
+    io.stdout(
+      `${r.revision}\t${r.artifactId}\t${run}\t${r.branch ?? '-'}\t${r.createdAt}\t${r.status}\n`
+    )
+  }
 }
 
 /**

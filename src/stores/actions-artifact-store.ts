@@ -44,6 +44,7 @@ import {
   type ForkRecord,
   type RevisionArchive
 } from './artifact-archive.js'
+import type { ArtifactRevisionStore, RevisionInfo } from './actions-artifact-revisions.js'
 import { mergeChanges } from './artifact-merge.js'
 import type { ActionsArtifactSettings } from './artifact-settings.js'
 import { loadGithubStorage } from './github-storage-loader.js'
@@ -69,26 +70,6 @@ type Archive = RevisionArchive
 interface Revision {
   archive: Archive
   artifact: ArtifactRecord
-}
-
-/** One line of `--artifact-revisions`. */
-export interface RevisionInfo {
-  revision: number
-  artifactId: number
-  runId: number | undefined
-  branch: string | undefined
-  createdAt: string
-  status: 'current' | 'fork' | 'older'
-}
-
-/** The extra operations of this store (the CLI's `--artifact-revisions`, `--merge-revision`). */
-export interface ArtifactRevisionStore extends StateStore {
-  revisions(id: string): Promise<RevisionInfo[]>
-  mergeRevision(id: string, artifactId: number): Promise<ContextDocument>
-}
-
-export function isArtifactRevisionStore(store: StateStore): store is ArtifactRevisionStore {
-  return typeof (store as Partial<ArtifactRevisionStore>).mergeRevision === 'function'
 }
 
 export async function createActionsArtifactStore(
