@@ -13,6 +13,7 @@ import { cases as actionCases } from './cases/actions.mjs'
 import { cases as githubCases } from './cases/github.mjs'
 import { cases as cacheCases } from './cases/cache.mjs'
 import { cases as redisCases } from './cases/redis.mjs'
+import { cases as artifactCases } from './cases/artifact.mjs'
 
 const RUNS = Math.max(7, Number(process.env.RUNS ?? 15))
 const root = resolve(import.meta.dirname, '..')
@@ -47,7 +48,8 @@ const groups = {
   actions: actionCases,
   github: githubCases,
   cache: cacheCases,
-  redis: redisCases
+  redis: redisCases,
+  artifact: artifactCases
 }
 const cases = []
 for (const [name, group] of Object.entries(groups)) {

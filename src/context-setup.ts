@@ -3,6 +3,7 @@ import { ContextManager } from './core/context-manager.js'
 import type { GithubServices } from './core/events.js'
 import type { Logger } from './core/logger.js'
 import { defaultRegistry } from './handlers/registry.js'
+import type { StoreSettings } from './core/store.js'
 import { createStores, type StoreSet } from './stores/create-stores.js'
 
 /** What one CLI run or action step works with: validated config, open stores, the manager. */
@@ -27,7 +28,7 @@ export async function openContext(
   const config = loadConfig(sources)
   const secrets = github?.token ? [...config.secretValues, github.token] : config.secretValues
   for (const secret of secrets) for (const m of maskers) m.addSecret(secret)
-  const stores = await createStores(config.datasources, logger)
+  const stores = await createStores(withToken(config.datasources, github?.token), logger)
   const manager = new ContextManager({
     config,
     stores,
@@ -36,4 +37,15 @@ export async function openContext(
     ...(github ? { github } : {})
   })
   return { config, stores, manager }
+}
+
+/**
+ * The `actions-artifact` datasource lists and downloads with a REST token: without its own `token`
+ * setting it takes the one the GitHub handlers get (the actions' `github-token`, the CLI's GITHUB_TOKEN).
+ */
+function withToken(list: StoreSettings[], token: string | undefined): StoreSettings[] {
+  if (!token) return list
+  return list.map((d) =>
+    d.type === 'actions-artifact' && !(d as { token?: string }).token ? { ...d, token } : d
+  )
 }

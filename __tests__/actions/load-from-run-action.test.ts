@@ -93,6 +93,51 @@ describe('load-from-run input', () => {
     expect(world.gh.violations).toEqual([])
   })
 
+  it('runs get-set on the actions-artifact primary with the github-token input as its REST token', async () => {
+    await writeFile(
+      join(dir, 'artifact.yaml'),
+      'cicdstatemgr:\n  datasources:\n    actions-artifact:\n      isPrimary: true\n'
+    )
+    await world.asRun({ id: 403 }, async () => {
+      const { createActionsArtifactStore } =
+        await import('../../src/stores/actions-artifact-store.js')
+      const store = await createActionsArtifactStore(
+        { name: 'actions-artifact', type: 'actions-artifact', isPrimary: true },
+        new RecordingLogger()
+      )
+      const seed = { state: { cicdContextDataId: 'art', cicdContextName: 'stage' } }
+      await store.update('art', () => seed as unknown as ContextDocument)
+    })
+    const env = await world.asRun({ id: 404 }, async () => ({ ...process.env }))
+    delete env.GITHUB_TOKEN
+    delete env.GITHUB_WORKSPACE
+    env.RUNNER_TEMP = world.svc.runnerTemp
+    const set = await runActionInProcess(
+      'get-set',
+      {
+        config: 'artifact.yaml',
+        id: 'art',
+        set: 'state.stage=deployed',
+        'github-token': world.gh.installationToken
+      },
+      { workspace: dir, env }
+    )
+    expect(set.stdout.split('\n').filter((l) => l.startsWith('::error'))).toEqual([])
+    const names = world.svc.artifacts().map((a) => a.name)
+    expect(names).toContain('cicdstatemgr-state-art.r0000000002')
+    const get = await runActionInProcess(
+      'get-set',
+      {
+        config: 'artifact.yaml',
+        id: 'art',
+        get: 'v=state.stage',
+        'github-token': world.gh.installationToken
+      },
+      { workspace: dir, env }
+    )
+    expect(get.outputs.v).toBe('deployed')
+  })
+
   it('rejects a malformed value with one line naming the input', async () => {
     const run = await step(MAIN, 'get-set', {
       config: 'main.yaml',
