@@ -51,10 +51,12 @@ export class ArtifactFinder {
   }
 
   /**
-   * The repository's artifacts, newest first, page by page until a page holds one that `match`es; the
-   * matches of that page. GitHub lists newest first, so later pages hold only older artifacts.
+   * The repository's artifacts whose name `match`es, newest first, page by page until a page holds one
+   * that may be read (of this repository, not expired); GitHub lists newest first, so later pages hold
+   * only older ones. Returns every match seen (forks and expired ones too, for `usable` to report).
    */
   async newestMatching(match: (name: string) => boolean): Promise<ArtifactRecord[]> {
+    const seen: ArtifactRecord[] = []
     for (let page = 1; ; page++) {
       const { items, more } = await this.page(
         'GET /repos/{owner}/{repo}/actions/artifacts',
@@ -62,7 +64,8 @@ export class ArtifactFinder {
         page
       )
       const hits = items.filter((a) => match(a.name))
-      if (hits.length > 0 || !more) return hits
+      seen.push(...hits)
+      if (hits.some((a) => a.fromThisRepository && !a.expired) || !more) return seen
     }
   }
 
