@@ -307,7 +307,7 @@ describe('actions-artifact store', () => {
       world.svc.failNext('CreateArtifact', 1, 'drop')
       const attempt = s.update('down', () => doc('down', { v: 'new' }))
       await expect(attempt).rejects.toThrow(
-        /^actions-artifact: storing revision 2 of context 'down' failed; the update was not stored: uploading artifact 'cicdstatemgr-state-down\.r0000000002' failed: /
+        /^actions-artifact: storing revision 2 of context 'down' failed, the update is not confirmed: uploading artifact 'cicdstatemgr-state-down\.r0000000002' failed: /
       )
       world.gh.failNext(4, { status: 500, match: /artifacts/ })
       await expect((await store()).load('down')).rejects.toThrow(

@@ -390,9 +390,10 @@ class ActionsArtifactStore implements ArtifactRevisionStore {
       uploaded = await storage.uploadFiles(name, [file], dir, this.settings.retentionDays)
     } catch (err) {
       if ((err as Error).name === 'ArtifactNameTakenError') return false
+      // Not "not stored": a reply lost after the upload finished leaves the revision in place.
       throw new StoreError(
-        `actions-artifact: storing revision ${archive.revision} of context '${archive.id}' failed; ` +
-          `the update was not stored: ${errorMessage(err)}`,
+        `actions-artifact: storing revision ${archive.revision} of context '${archive.id}' failed, ` +
+          `the update is not confirmed: ${errorMessage(err)}`,
         { cause: err }
       )
     } finally {
