@@ -5,6 +5,9 @@ import type { OperationResult } from '../core/context-manager.js'
 import { parseEventRef } from '../core/events.js'
 import { deleteContext } from '../core/store-maintenance.js'
 import { parseSetPairs, splitSetArgs, type SetOperation } from '../core/set-args.js'
+import { defined, isJsonObject } from '../core/types.js'
+import { artifactEncryptionKey } from '../stores/artifact-settings.js'
+import { loadFromRun } from '../stores/load-from-run.js'
 import type {
   CommonSettings,
   GetSetSettings,
@@ -15,9 +18,6 @@ import type { ActionLogger } from './action-logger.js'
 import { exportForLaterSteps } from './job-env.js'
 import { closeSession, exportEnv, openSession, uploadArtifact, type Session } from './session.js'
 import type { SummaryInput } from './summary.js'
-import { artifactEncryptionKey } from '../stores/artifact-settings.js'
-import { loadFromRun } from '../stores/load-from-run.js'
-import { defined, isJsonObject } from '../core/types.js'
 
 /**
  * The three operations as steps: each reads its settings, calls the shared core (the same the CLI
