@@ -93,6 +93,22 @@ describe('load-from-run input', () => {
     expect(world.gh.violations).toEqual([])
   })
 
+  it('init with load-from-run latest takes the snapshot as the context (no app config)', async () => {
+    await writeFile(join(dir, 'main2.yaml'), config('main2-'))
+    const init = await step(MAIN, 'init', {
+      config: 'main2.yaml',
+      id: 'ho',
+      'load-from-run': 'latest',
+      'github-token': world.gh.installationToken,
+      set: 'state.stage=promoted'
+    })
+    expect(init.stdout.split('\n').filter((l) => l.startsWith('::error'))).toEqual([])
+    expect(JSON.parse(init.outputs.state ?? '{}')).toMatchObject({
+      version: '9.9.9',
+      stage: 'promoted'
+    })
+  })
+
   it('runs get-set on the actions-artifact primary with the github-token input as its REST token', async () => {
     await writeFile(
       join(dir, 'artifact.yaml'),
