@@ -76,6 +76,7 @@ export class Poller {
   private readonly leaseMs: number
   private readonly overlapMs: number
   private etag: string | undefined
+  private pollIntervalS: number | undefined
   private readonly holding = new Set<string>()
   /** Set by stop(): the pass finishes the event in hand and starts no other. */
   private stopping = false
@@ -102,7 +103,9 @@ export class Poller {
       skipped: 0,
       interrupted: []
     }
-    if (page.pollIntervalS !== undefined) report.pollIntervalS = page.pollIntervalS
+    // A 304 comes back as an error without its headers: the interval of the last 200 stands.
+    this.pollIntervalS = page.pollIntervalS ?? this.pollIntervalS
+    if (this.pollIntervalS !== undefined) report.pollIntervalS = this.pollIntervalS
     let cursor = await this.sweep()
     if (page.events) {
       const existed = cursor !== undefined
@@ -270,6 +273,8 @@ export class Poller {
       },
       Math.max(1000, Math.floor(this.leaseMs / 3))
     )
+    // The handlers keep the process alive while they run; the renewal alone must not.
+    renew.unref()
     let failure: string | undefined
     try {
       await this.o.sink.handle(name, webhookPayload(event), event)
