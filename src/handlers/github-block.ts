@@ -38,7 +38,7 @@ export async function githubBlock(
   templateContext: JsonObject
 ): Promise<GithubBlock> {
   const where = `${kind} '${name}'`
-  const env = readGithubEnv(ctx.github?.env ?? {})
+  const env = withEvent(readGithubEnv(ctx.github?.env ?? {}), ctx.github?.event)
   const repoText = await renderOptional(
     ctx,
     block.repository,
@@ -65,6 +65,15 @@ export async function githubBlock(
     clock: ctx.github?.clock ?? realClock,
     where
   }
+}
+
+/** A `github-events` event from a file or poll mode replaces the run's own event name and payload. */
+function withEvent(
+  env: GithubEnv,
+  event: { name: string; payload: JsonObject } | undefined
+): GithubEnv {
+  if (!event) return env
+  return { ...env, eventName: event.name, payload: () => event.payload }
 }
 
 /**
