@@ -73,7 +73,17 @@ function withEvent(
   event: { name: string; payload: JsonObject } | undefined
 ): GithubEnv {
   if (!event) return env
-  return { ...env, eventName: event.name, payload: () => event.payload }
+  const repository = event.payload.repository
+  const fullName = isJsonObject(repository) ? repository.full_name : undefined
+  return {
+    ...env,
+    // An event file or poll mode outside its repository's run: the repository the event is about.
+    ...(!env.repository && typeof fullName === 'string'
+      ? { repository: parseRepository(fullName, 'the event payload repository.full_name') }
+      : {}),
+    eventName: event.name,
+    payload: () => event.payload
+  }
 }
 
 /**
