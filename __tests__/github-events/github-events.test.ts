@@ -280,6 +280,31 @@ describe('github-events (in process, files primary, GitHub REST stand-in)', () =
   })
 })
 
+describe('examples/github-events', () => {
+  it('runs locally with the CLI against an event file (dry run: prints, runs and sends nothing)', async () => {
+    const cwd = 'examples/github-events'
+    const out: string[] = []
+    const err: string[] = []
+    const code = await main(
+      [
+        ...['--config', 'config.yaml', '--secrets', 'secrets.yaml', '--init-new', 'example'],
+        ...['--init-app-config-file', 'app.yaml', '--handle-github-event', '--event-name', 'push'],
+        ...['--event-file', '../../__fixtures__/webhooks/push.branch.json', '--dry-run']
+      ],
+      { stdout: (t) => out.push(t), stderr: (t) => err.push(t), env: {}, cwd }
+    )
+    expect([code, err.join('')]).toEqual([0, ''])
+    const text = out.join('')
+    expect(text).toContain('"state":"pending","context":"ci/build"')
+    expect(text).toContain("### shell 'default': dry-run")
+    expect(text).toContain('"text": "Hello-World 6113728 built"')
+    expect(text).toContain('"state":"success","context":"ci/build"')
+    expect(text).toContain("### comment 'build': dry-run")
+    expect(text).not.toContain('xoxb-example-not-a-real-token')
+    expect(existsSync(`${cwd}/localdata`)).toBe(false)
+  })
+})
+
 describe('trust: handler file from the default branch', () => {
   let repo: string
   let sha: string

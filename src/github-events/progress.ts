@@ -22,6 +22,8 @@ export class ProgressLog {
   private readonly lines: string[] = []
   private readonly details: SectionDetail[] = []
   readonly failures: HandlerOutcome[] = []
+  /** In a dry run, the last comment it would have written (shown with the other requests). */
+  preview: HandlerOutcome | undefined
 
   constructor(
     private readonly entry: Entry,
@@ -61,11 +63,18 @@ export class ProgressLog {
         ctx.tmplCtxVars,
         ctx.extraContext
       )
-      await postSection(ctx, name, { section: `github-${this.entry.event}` }, templateContext, {
-        title: `${name} (${this.entry.event})`,
-        body: this.lines.join('\n'),
-        details: this.details
-      })
+      const outcome = await postSection(
+        ctx,
+        name,
+        { section: `github-${this.entry.event}` },
+        templateContext,
+        {
+          title: `${name} (${this.entry.event})`,
+          body: this.lines.join('\n'),
+          details: this.details
+        }
+      )
+      if (outcome.status === 'dry-run') this.preview = outcome
     } catch (error) {
       const reason = `progress comment: ${errorMessage(error)}`
       ctx.logger.debug(`${entryPath(this.entry)}: ${reason}`)

@@ -200,7 +200,7 @@ async function runEntry(
   if (entry.status) outcomes.push(...(await setStatus(entry, state, durationMs, ctx, registry)))
   if (progress) {
     await progress.finished(state, durationMs)
-    outcomes.push(...progress.failures)
+    outcomes.push(...progress.failures, ...(progress.preview ? [progress.preview] : []))
   }
   ctx.logger.info(`${entryPath(entry)} '${entry.name}': ${state} in ${seconds(durationMs)} s`)
   return {
