@@ -90,6 +90,7 @@ export async function handleEventStep(
   s: HandleEventSettings,
   logger: ActionLogger
 ): Promise<SummaryInput> {
+  if (s.event.trim() === 'github') return githubEventStep(s, logger)
   return withSession(s, logger, async (session) => {
     const operation = session.manager.update({
       id: s.id,
@@ -98,6 +99,50 @@ export async function handleEventStep(
       tmplCtxVars: s.tmplCtxVars,
       dryRun: s.dryRun
     })
+    return afterOperation(operation, async (result) => {
+      if (s.dryRun) logger.info(formatDryRun(result.outcomes))
+      return publish(s, result, session, { dryRun: s.dryRun })
+    })
+  })
+}
+
+/**
+ * `event: github`: the `github-events` entries of `app-config` matching this run's event
+ * (GITHUB_EVENT_NAME / GITHUB_EVENT_PATH), after the trust check for events on someone else's text.
+ */
+async function githubEventStep(
+  s: HandleEventSettings,
+  logger: ActionLogger
+): Promise<SummaryInput> {
+  if (!s.appConfig) throw new UsageError("input 'app-config' is required with 'event: github'")
+  const appConfigPath = s.appConfig
+  const [{ loadAppConfig }, { readGithubEvent }, { checkTrustedConfig }, { handleGithubEvent }] =
+    await Promise.all([
+      import('../core/app-config.js'),
+      import('../github-events/event-source.js'),
+      import('../github-events/trust.js'),
+      import('../github-events/run.js')
+    ])
+  const event = readGithubEvent({}, process.env, s.workingDirectory)
+  const appConfig = loadAppConfig(appConfigPath, s.basesDir, s.workingDirectory)
+  checkTrustedConfig({
+    eventName: event.name,
+    payload: event.payload,
+    files: [appConfigPath, ...(s.basesDir ? [`${s.basesDir}/.`] : [])],
+    cwd: s.workingDirectory,
+    env: process.env
+  })
+  return withSession(s, logger, async (session) => {
+    const operation = handleGithubEvent({
+      manager: session.manager,
+      appConfig,
+      id: s.id,
+      eventName: event.name,
+      payload: event.payload,
+      sets: setOperations(s),
+      tmplCtxVars: s.tmplCtxVars,
+      dryRun: s.dryRun
+    }).then((r) => r.operation)
     return afterOperation(operation, async (result) => {
       if (s.dryRun) logger.info(formatDryRun(result.outcomes))
       return publish(s, result, session, { dryRun: s.dryRun })

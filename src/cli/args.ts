@@ -23,6 +23,10 @@ export interface CliArgs {
   delete?: string
   prune?: string
   handleEvent?: string
+  /** `--handle-github-event`: run the app config's `github-events` entries for a GitHub event. */
+  handleGithubEvent: boolean
+  eventFile?: string
+  eventName?: string
   tmplCtxVar: string[]
   preSetForceReload: boolean
   logLevel?: string
@@ -47,6 +51,9 @@ const OPTIONS = {
   delete: { type: 'string' },
   prune: { type: 'string' },
   'handle-event': { type: 'string' },
+  'handle-github-event': { type: 'boolean', default: false },
+  'event-file': { type: 'string' },
+  'event-name': { type: 'string' },
   'tmpl-ctx-var': { type: 'string', multiple: true, default: [] as string[] },
   'pre-set-force-reload': { type: 'boolean', default: false },
   'log-level': { type: 'string', short: 'l' },
@@ -83,6 +90,9 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     delete: values.delete,
     prune: values.prune,
     handleEvent: values['handle-event'],
+    handleGithubEvent: values['handle-github-event'],
+    eventFile: values['event-file'],
+    eventName: values['event-name'],
     tmplCtxVar: values['tmpl-ctx-var'],
     preSetForceReload: values['pre-set-force-reload'],
     logLevel: values['log-level'],
@@ -112,12 +122,18 @@ export function selectOperation(a: CliArgs): Operation {
   const op = primary[0]
   if (op === '--get' || op === '--generate' || op === '--delete' || op === '--prune') {
     const extra =
-      a.set.length > 0 ? '--set' : a.handleEvent !== undefined ? '--handle-event' : undefined
+      a.set.length > 0
+        ? '--set'
+        : a.handleEvent !== undefined
+          ? '--handle-event'
+          : a.handleGithubEvent
+            ? '--handle-github-event'
+            : undefined
     if (extra) throw new UsageError(`${op} cannot be combined with ${extra}`)
     if (a.dryRun) throw new UsageError(`${op} cannot be combined with --dry-run`)
   }
   if (op) return op.slice(2) as Operation
-  if (a.handleEvent !== undefined) return 'handle-event'
+  if (a.handleEvent !== undefined || a.handleGithubEvent) return 'handle-event'
   if (a.set.length > 0) {
     if (a.dryRun)
       throw new UsageError('--set alone cannot be combined with --dry-run (use --handle-event)')
@@ -134,6 +150,13 @@ export function selectOperation(a: CliArgs): Operation {
  */
 export function checkFlagValues(a: CliArgs): void {
   if (a.handleEvent !== undefined) parseEventRef(a.handleEvent)
+  if (a.handleEvent !== undefined && a.handleGithubEvent)
+    throw new UsageError('--handle-event cannot be combined with --handle-github-event')
+  if (!a.handleGithubEvent && (a.eventFile !== undefined || a.eventName !== undefined)) {
+    throw new UsageError(
+      `${a.eventFile !== undefined ? '--event-file' : '--event-name'} needs --handle-github-event`
+    )
+  }
   for (const expression of [a.get, a.generate]) {
     try {
       if (expression !== undefined) checkSyntax(expression.trim())
@@ -172,6 +195,8 @@ operations (one per call):
                                 raw:TEXT is TEXT literally, e.g. raw:env:x for the text 'env:x')
   --generate EXPR               run the generator items at a JSONPath
   --handle-event PIPELINE=EVENT run the event's handlers (with --init-new, --load or alone)
+  --handle-github-event         run the app config's github-events entries matching a GitHub event
+                                (with --init-new, --load or alone; needs the app config file)
   --delete ID                   delete the context ID from the primary and the local copies holding it
   --prune AGE                   delete the contexts last written more than AGE ago (7d, 12h, 30m, 45s;
                                 file primaries only: other stores cannot tell a context's age)
@@ -185,6 +210,8 @@ options:
   --init-cicd-context-name NAME cicd context      (default: stage)
   --tmpl-ctx-var PATH=EXPR      template context value from a JSONPath, or the literal text (repeatable)
   --pre-set-force-reload        accepted for compatibility: every write already reads the primary first
+  --event-file FILE             the event's webhook payload (default env GITHUB_EVENT_PATH)
+  --event-name NAME             the event's name, e.g. push   (default env GITHUB_EVENT_NAME)
   --dry-run                     with --handle-event: print each request instead of sending; store nothing
   --restrict-values             file:// values only read regular files inside the current directory,
                                 never .git; env: refuses INPUT_*, ACTIONS_* and credential-like names
