@@ -182,6 +182,7 @@ function firstLine(text: string): string {
 }
 
 export const HELP = `usage: cicdstatemgr [options]
+       cicdstatemgr poll --repository OWNER/REPO --app-config FILE [--once]   (poll --help)
 
 CI/CD context data (config + state) across steps, jobs and runs; a drop-in for the Python cicdstatemgr.
 

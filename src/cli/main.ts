@@ -36,6 +36,8 @@ const defaultIo = (): CliIo => ({
 
 /** Runs one command line; returns the exit code. Errors are one line on stderr, never the help text. */
 export async function main(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
+  // A subcommand, loaded only when asked for: the flag-style commands start as before.
+  if (argv[0] === 'poll') return (await import('../poll/command.js')).runPoll(argv.slice(1), io)
   const logger = new StreamLogger('warning', io.stderr)
   let stores: StoreSet | undefined
   try {
