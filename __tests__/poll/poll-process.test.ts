@@ -137,12 +137,13 @@ describe.each(['redis', 'yamlfile'] as const)('poll processes with a %s primary'
     await until('the first pass', () => out.includes('poll octo-org/app:'))
     const id = push(1)
     await until(`event ${id} handled`, () => doneCounts(log).get(id) === 1)
+    // Passes with nothing new are conditional: GitHub answers 304.
+    await until('a 304', () => gh.requests.some((r) => r.status === 304))
     loop.child.kill('SIGTERM')
     const result = await loop.done
     expect(result.code).toBe(0)
     expect(result.signal).toBeNull()
-    // Later passes with nothing new got 304s.
-    expect(gh.requests.some((r) => r.status === 304)).toBe(true)
+    expect(doneCounts(log).get(id)).toBe(1)
   })
 })
 
@@ -171,7 +172,7 @@ describe("the CLI runs the handler file's github-events entries", () => {
       `github-events:
   push:
     - name: build
-      if: "{{ event.ref == 'refs/heads/main' }}"
+      if: "{% if event.ref == 'refs/heads/main' %}yes{% endif %}"
       handlers:
         shell:
           run: printf 'done %s\\n' "$SHA" >> "$LOG"
