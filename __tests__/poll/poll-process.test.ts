@@ -111,6 +111,11 @@ describe.each(['redis', 'yamlfile'] as const)('poll processes with a %s primary'
     counts = doneCounts(log)
     expect([...counts.keys()].sort()).toEqual([...ids].sort())
     expect([...counts.values()].every((n) => n === 1)).toBe(true)
+    if (primary === 'yamlfile') {
+      // A file primary holds one document: the cursor is a file of its own beside it.
+      expect(existsSync(join(dir, 'localdata/cicdContextData.poll-octo-org-app.yaml'))).toBe(true)
+      expect(existsSync(join(dir, 'localdata/cicdContextData.yaml'))).toBe(false)
+    }
   })
 
   it('two pollers at once: each event handled by exactly one of them', async () => {

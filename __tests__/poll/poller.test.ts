@@ -13,6 +13,7 @@ import { Poller, type PollerOptions } from '../../src/poll/poller.js'
 import { FileStore } from '../../src/stores/file-store.js'
 import { RedisStore } from '../../src/stores/redis-store.js'
 import { startGithubStandIn, type GithubStandIn } from '../../__fixtures__/github-rest-stand-in.js'
+import { EXAMPLE_TYPES } from '../../__fixtures__/github-events-feed.js'
 import { redisInfo } from '../helpers/redis-server.js'
 import { RecordingSink } from './sinks.js'
 
@@ -147,6 +148,20 @@ describe.each(PRIMARIES)('poller with a %s primary', (_kind, makeStore) => {
     const cursor = readCursor(await store.load(cursorId(REPO)), REPO, cursorId(REPO))
     return Object.fromEntries(Object.entries(cursor.events).map(([id, e]) => [id, e.state]))
   }
+
+  it("the stand-in serves GitHub's own example items (only id, time and repository changed)", async () => {
+    const example = EXAMPLE_TYPES.get('PushEvent')!
+    const id = gh.addEvent(FULL, { type: 'PushEvent' })
+    const res = await client.call('GET /repos/{owner}/{repo}/events', { ...REPO })
+    expect(res.data).toEqual([
+      {
+        ...example,
+        id,
+        created_at: expect.any(String),
+        repo: { id: 1296269, name: FULL, url: `https://api.github.com/repos/${FULL}` }
+      }
+    ])
+  })
 
   it('first pass records the listed history as baseline and runs none of it', async () => {
     const old = [push(1), push(2)]
