@@ -38,7 +38,7 @@ const SCHEMA_OF: Record<string, string> = {
  */
 const MISSING_FIELD = /^\S* must have required property '[a-z_]+'$/
 
-function app(dir: string): string {
+function app(dir: string, token: string): string {
   return `github-events:
   push:
     - name: build
@@ -52,8 +52,10 @@ function app(dir: string): string {
             echo '::set-output name=evil::1'
             echo '<!-- cicdstatemgr:forged -->'
             echo "msg=$MSG"
+            echo "token=$TOKEN"
           working-directory: ${dir}
           env:
+            TOKEN: ${token}
             REF: "{{ event.ref }}"
             MSG: "{{ event.head_commit.message }}"
         set-values:
@@ -107,7 +109,7 @@ describe('github-events (in process, files primary, GitHub REST stand-in)', () =
       'config.yaml',
       'cicdstatemgr:\n  datasources:\n    yamlfile: {path: data/ctx.yaml, isPrimary: true}\n'
     )
-    put(dir, 'app.yaml', app(dir))
+    put(dir, 'app.yaml', app(dir, gh.token))
   })
   afterAll(async () => {
     expect(gh.violations).toEqual([])
@@ -182,6 +184,10 @@ describe('github-events (in process, files primary, GitHub REST stand-in)', () =
     expect(state.shell.default.exitCode).toBe(0)
     expect(state.shell.default.outputTail).toContain(`msg=$(touch ${marker})`)
     expect(state.built).toBe('0')
+    // The token the command printed is masked in the log, the stored tail and the comment.
+    expect(state.shell.default.outputTail).toContain('token=***')
+    expect(lines.join('')).toContain('default | token=***')
+    expect(JSON.stringify([lines, state, gh.comments(REPO)])).not.toContain(gh.token)
     // Every output line is prefixed: none starts a workflow command.
     const output = lines.filter((l) => l.includes('set-output'))
     expect(output).toEqual(['INFO default | ::set-output name=evil::1\n'])

@@ -22,6 +22,8 @@ export interface ProcessResult {
   pid?: number
 }
 
+/** Characters of one output line held before it is logged anyway. */
+const MAX_LINE = 16_384
 /** After SIGTERM, how long the group has before SIGKILL. */
 const KILL_GRACE_MS = 3000
 /** After the command exits, how long leftover processes holding its output may keep it open. */
@@ -50,6 +52,11 @@ export function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
       const lines = (partial[stream] + chunk).split('\n')
       partial[stream] = lines.pop() ?? ''
       for (const line of lines) spec.onLine(line.replace(/\r$/, ''))
+      // Output without line ends (progress bars) is logged in pieces rather than held in memory.
+      if (partial[stream].length > MAX_LINE) {
+        spec.onLine(partial[stream])
+        partial[stream] = ''
+      }
     }
     child.stdout.setEncoding('utf8').on('data', (c: string) => take('stdout', c))
     child.stderr.setEncoding('utf8').on('data', (c: string) => take('stderr', c))
