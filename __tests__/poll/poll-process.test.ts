@@ -231,6 +231,32 @@ cicd-contexts:
     expect(gh.requests).toEqual([])
   })
 
+  it('a failing handler: recorded as failed, named, exit 1; not run again by the next pass', async () => {
+    put(
+      dir,
+      'events.yaml',
+      `github-events:
+  push:
+    - name: build
+      handlers:
+        shell:
+          run: echo ran >> "$LOG"; exit 3
+          env:
+            LOG: ${join(dir, 'fail.log')}
+cicd-contexts:
+  stage: {}
+`
+    )
+    expect((await cli(['--once'])).code).toBe(0)
+    const id = gh.addEvent(FULL, { type: 'PushEvent' })
+    const run = await cli(['--once'])
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain('0 handled, 1 failed, 0 skipped, 0 interrupted')
+    expect(run.stderr.trim().split('\n').at(-1)).toContain(`poll: handlers failed for event ${id}`)
+    expect((await cli(['--once'])).code).toBe(0)
+    expect(lines(join(dir, 'fail.log'))).toEqual(['ran'])
+  })
+
   it('a bad flag is a one-line usage error (exit 2)', async () => {
     writeFileSync(join(dir, 'events.yaml'), 'cicd-contexts: {stage: {}}\n')
     const run = await cli(['--interval', 'soon'])
