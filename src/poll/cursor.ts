@@ -258,6 +258,15 @@ export function markInterrupted(
   })
 }
 
+const settled = (e: SeenEvent): boolean => e.state !== 'claimed' && e.state !== 'interrupted'
+
+/** Whether `pruneSeen` would drop anything. */
+export function prunable(cursor: Cursor, overlapMs: number): boolean {
+  const entries = Object.values(cursor.events)
+  const cut = Math.max(...entries.map((e) => Date.parse(e.t)).filter(Number.isFinite)) - overlapMs
+  return entries.some((e) => settled(e) && Date.parse(e.t) < cut)
+}
+
 /**
  * Drops settled entries created more than `overlapMs` before the newest event seen and moves the
  * horizon up to them. Claimed and interrupted entries are kept: they are not settled.
@@ -272,7 +281,7 @@ export function pruneSeen(id: string, repo: RepoRef, overlapMs: number): CursorM
     let horizon = cursor.horizon ? Date.parse(cursor.horizon) : -Infinity
     for (const [eventId, entry] of Object.entries(cursor.events)) {
       const t = Date.parse(entry.t)
-      if (entry.state === 'claimed' || entry.state === 'interrupted' || !(t < cut)) continue
+      if (!settled(entry) || !(t < cut)) continue
       delete cursor.events[eventId]
       horizon = Math.max(horizon, t)
     }

@@ -23,6 +23,7 @@ import {
   finishEvent,
   markInterrupted,
   ownedBy,
+  prunable,
   pruneSeen,
   readCursor,
   reclaimInterrupted,
@@ -114,11 +115,15 @@ export class Poller {
       await this.runNew(page.events, cursor, existed, report)
     }
     if (this.o.retryInterrupted && !this.stopping) await this.retry(report)
-    const final = readCursor(
-      await this.o.store.update(this.id, pruneSeen(this.id, this.o.repo, this.overlapMs)),
-      this.o.repo,
-      this.id
-    )
+    // A write only when something is old enough to prune: an idle loop pass only reads.
+    let final = readCursor(await this.o.store.load(this.id), this.o.repo, this.id)
+    if (prunable(final, this.overlapMs)) {
+      final = readCursor(
+        await this.o.store.update(this.id, pruneSeen(this.id, this.o.repo, this.overlapMs)),
+        this.o.repo,
+        this.id
+      )
+    }
     report.interrupted = Object.keys(final.events).filter(
       (k) => final.events[k]?.state === 'interrupted'
     )
@@ -185,7 +190,7 @@ export class Poller {
         this.id,
         recordSeen(this.id, this.o.repo, listed, unmatched, this.o.handleExisting ?? false)
       )
-      report.skipped += unmatched.size
+      report.skipped += baseline ? 0 : unmatched.size
       if (baseline) {
         this.o.logger.info(
           `poll: first pass for ${this.o.repo.owner}/${this.o.repo.repo}: ${events.length} listed events recorded as baseline, not run`
