@@ -17,7 +17,8 @@
  * Operations: workflow dispatch (200 with `return_run_details`, else 204; GHES 3.19 mode: 400 on that
  * field), repository dispatch, runs list (global and per workflow; `event`, `branch`, `created` filters,
  * `per_page`/`page` with GitHub's `Link` header), run get (ETag / `If-None-Match` → 304), issue comments
- * and commit comments (list/create/update/delete), commit statuses (create/list), pull get, `GET /user`.
+ * and commit comments (list/create/update/delete), commit statuses (create/list), pull get, `GET /user`,
+ * the repository events feed (github-events-feed.ts: pages, ETag/304, `X-Poll-Interval`).
  * Authorization is required; each token writes as its registered identity (default user `octocat`;
  * `installationToken` writes as `github-actions[bot]` and gets 403 on `GET /user`, like a GITHUB_TOKEN).
  */
@@ -25,6 +26,7 @@ import { createHash, randomUUID } from 'node:crypto'
 import * as http from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import type { ArtifactBackend, ArtifactInfo, StandInRunInfo } from './cache-service-stand-in.js'
+import { EventsFeed, type FeedEventSpec } from './github-events-feed.js'
 import { validatorFor, type OperationValidator } from './github-openapi/validate.js'
 
 export interface GithubRecordedRequest {
@@ -141,6 +143,10 @@ export interface GithubStandIn {
   createRuns: boolean
   comments(repo: string): StoredComment[]
   statuses(repo: string, sha: string): StoredStatus[]
+  /** Adds an event to the repository's events feed (built from GitHub's example); returns its id. */
+  addEvent(repo: string, spec: FeedEventSpec): string
+  /** The events feed (`pollInterval` sets `X-Poll-Interval`). */
+  feed: EventsFeed
   close(): Promise<void>
 }
 
@@ -260,6 +266,8 @@ export async function startGithubStandIn(
     },
     comments: (repo) => comments.filter((c) => c.repo === repo),
     statuses: (repo, s) => statuses.filter((c) => c.repo === repo && c.sha === s),
+    addEvent: (repo, spec) => state.feed.add(repo, spec),
+    feed: new EventsFeed(() => iso()),
     close: async () => {
       for (const s of sockets) s.destroy()
       await new Promise<void>((resolve) => server.close(() => resolve()))
@@ -852,6 +860,16 @@ export async function startGithubStandIn(
       handle: (m) => {
         const pull = pulls.get(`${m[1]}#${m[2]}`)
         return pull ? { status: 200, body: pullJson(m[1]!, pull) } : error(404, 'Not Found')
+      }
+    },
+    {
+      method: 'GET',
+      pattern: /^\/repos\/([^/]+\/[^/]+)\/events$/,
+      operation: 'GET /repos/{owner}/{repo}/events',
+      handle: (m, req) => {
+        const { page, headers } = paginate(state.feed.listed(m[1]!), req)
+        const inm = req.headers['if-none-match']
+        return state.feed.page(page, typeof inm === 'string' ? inm : undefined, headers)
       }
     },
     {

@@ -41,8 +41,16 @@ const OPERATIONS = [
   'GET /repos/{owner}/{repo}/actions/artifacts',
   'GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts',
   'GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}',
-  'DELETE /repos/{owner}/{repo}/actions/artifacts/{artifact_id}'
+  'DELETE /repos/{owner}/{repo}/actions/artifacts/{artifact_id}',
+  'GET /repos/{owner}/{repo}/events'
 ]
+/**
+ * Example answers of the events endpoints (`components.examples`, from the non-dereferenced description):
+ * the REST stand-in builds the events it serves from them, so their shape is GitHub's own.
+ */
+const EXAMPLES = ['repo-events-items', 'user-received-events-items', 'user-org-events-items']
+const examplesOut = join(root, '__fixtures__/github-openapi/events-examples.json')
+
 /** Operations also kept as GitHub Enterprise Server 3.19 describes them (the stand-in's GHES mode). */
 const GHES_OPERATIONS = ['POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches']
 
@@ -64,7 +72,8 @@ try {
   }
   const files = [
     'package/generated/api.github.com.deref.json',
-    'package/generated/ghes-3.19.deref.json'
+    'package/generated/ghes-3.19.deref.json',
+    'package/generated/api.github.com.json'
   ]
   execFileSync('tar', ['xzf', tarball, '-C', work, 'package/package.json', ...files])
   const pkg = JSON.parse(readFileSync(join(work, 'package/package.json'), 'utf8'))
@@ -77,6 +86,13 @@ try {
   }
   writeFileSync(out, `${JSON.stringify(result, null, 1)}\n`)
   console.log(`wrote ${out} from ${pkg.name}@${pkg.version}`)
+  const plain = JSON.parse(readFileSync(join(work, files[2]), 'utf8'))
+  const examples = {
+    source: `${pkg.name}@${pkg.version} (${files[2].replace('package/', '')}, components.examples); written by scripts/extract-openapi.mjs — do not edit by hand`,
+    examples: Object.fromEntries(EXAMPLES.map((k) => [k, plain.components.examples[k].value]))
+  }
+  writeFileSync(examplesOut, `${JSON.stringify(examples, null, 1)}\n`)
+  console.log(`wrote ${examplesOut}`)
 } finally {
   rmSync(work, { recursive: true, force: true })
 }

@@ -25,8 +25,11 @@ const WANTED = {
       e.pull_request.head.repo.full_name !== e.pull_request.base.repo.full_name
   ],
   'push.json': ['push', (e) => typeof e.after === 'string' && !e.deleted],
+  'push.branch.json': ['push', (e) => e.ref?.startsWith('refs/heads/') && !e.deleted],
   'workflow_run.completed.json': ['workflow_run', (e) => e.action === 'completed'],
-  'workflow_run.requested.json': ['workflow_run', (e) => e.action === 'requested']
+  'workflow_run.requested.json': ['workflow_run', (e) => e.action === 'requested'],
+  'issue_comment.created.json': ['issue_comment', (e) => e.action === 'created'],
+  'release.published.json': ['release', (e) => e.action === 'published']
 }
 
 const work = mkdtempSync(join(tmpdir(), 'webhooks-examples-'))

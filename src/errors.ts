@@ -40,6 +40,12 @@ export class StoreError extends CicdError {}
 /** A read-modify-write kept colliding with concurrent writers past its retry budget. */
 export class ConflictError extends StoreError {}
 
+/**
+ * A `github-events` run refused because its handler file cannot be shown to come from the default
+ * branch (events that run with secrets on someone else's text: src/github-events/trust.ts).
+ */
+export class TrustError extends CicdError {}
+
 /** One or more event handlers failed under `on-error: fail` (after what succeeded was persisted). */
 export class HandlerError extends CicdError {
   constructor(

@@ -63,8 +63,12 @@ export interface GetSetSettings extends CommonSettings {
 
 export interface HandleEventSettings extends CommonSettings {
   id: string
+  /** `pipeline=event`, or `github`: the app config's `github-events` entries for this run's event. */
   event: string
   dryRun: boolean
+  /** Input `app-config`: where `event: github` reads the `github-events` entries from. */
+  appConfig?: string
+  basesDir?: string
 }
 
 export type Command = 'init' | 'get-set' | 'handle-event'
@@ -209,7 +213,8 @@ export function getHandleEventSettings(): HandleEventSettings {
     ...commonSettings(),
     id: contextId(false),
     event: getInput('event', { required: true }),
-    dryRun: booleanInput('dry-run', false)
+    dryRun: booleanInput('dry-run', false),
+    ...defined({ appConfig: optional('app-config'), basesDir: optional('bases-dir') })
   }
 }
 

@@ -121,7 +121,7 @@ describe('JSON Schema validation of the config files', () => {
   it('an unknown handler kind, a mistyped block and a bad on-error are errors', () => {
     const kind = write('kind/app.yaml', APP('            notfy: { message: hi }'))
     expect(failure(() => loadAppConfig(kind, undefined, dir)).message).toMatch(
-      /^kind\/app\.yaml:10: unknown event handler 'notfy' in .*success \(known: notify, manual-choice, respond, trigger-pipeline, workflow-dispatch, repository-dispatch, comment, commit-status, set-values\)$/
+      /^kind\/app\.yaml:10: unknown event handler 'notfy' in .*success \(known: notify, manual-choice, respond, trigger-pipeline, workflow-dispatch, repository-dispatch, comment, commit-status, shell, set-values\)$/
     )
     const block = write(
       'block/app.yaml',

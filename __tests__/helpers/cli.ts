@@ -1,7 +1,8 @@
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { main } from '../../src/cli/main.js'
 import { bundleNode } from './built.js'
 import { redisInfo } from './redis-server.js'
@@ -161,4 +162,35 @@ export function projectEnv(id?: string): NodeJS.ProcessEnv {
     CICDSTATEMGR_BASES_DIR_PATH: 'bases',
     ...(id ? { CICDSTATEMGR_CONTEXT_DATA_ID: id } : {})
   }
+}
+
+/** A CLI process started from the source (tsx), for tests that signal or kill it; no build needed. */
+export interface CliChild {
+  child: ChildProcess
+  /** Resolves when it exits, with what it printed. */
+  done: Promise<CliRun & { signal: NodeJS.Signals | null }>
+}
+
+/** Starts `script` (default the CLI entry point) with tsx as a process; `args` are its arguments. */
+export function startSourceProcess(
+  args: string[],
+  opts: { cwd: string; env?: NodeJS.ProcessEnv; script?: string }
+): CliChild {
+  const env = { PATH: process.env.PATH, HOME: process.env.HOME, ...opts.env }
+  const script = resolve(opts.script ?? 'src/entrypoints/cli.ts')
+  // By path: the process runs in a project directory outside the repository.
+  const tsx = pathToFileURL(resolve('node_modules/tsx/dist/loader.mjs')).href
+  const child = spawn(process.execPath, ['--import', tsx, script, ...args], {
+    cwd: opts.cwd,
+    env
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()))
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()))
+  const done = new Promise<CliRun & { signal: NodeJS.Signals | null }>((ok, fail) => {
+    child.on('error', fail)
+    child.on('close', (code, signal) => ok({ code, signal, stdout, stderr }))
+  })
+  return { child, done }
 }

@@ -5,7 +5,10 @@ import { join } from 'node:path'
 const FILES: Record<string, string> = {
   pull_request: 'pull_request.opened.json',
   push: 'push.json',
-  workflow_run: 'workflow_run.completed.json'
+  'push.branch': 'push.branch.json',
+  workflow_run: 'workflow_run.completed.json',
+  issue_comment: 'issue_comment.created.json',
+  release: 'release.published.json'
 }
 
 /** A webhook payload as GitHub sends it; a fresh copy each call, so tests may edit it. */

@@ -226,6 +226,19 @@ export const HANDLERS = {
       'capture-response-data': captures
     }
   },
+  // run, shell and working-directory are literal (src/handlers/shell.ts refuses template markers in them):
+  // templated text reaches the command only through env.
+  shell: {
+    singleBlockKey: 'run',
+    keys: {
+      run: { type: 'string' },
+      shell: { type: ['string', 'null'] },
+      'working-directory': { type: ['string', 'null'] },
+      timeout: int,
+      env: { type: ['object', 'null'], additionalProperties: template },
+      'capture-response-data': captures
+    }
+  },
   'set-values': {
     singleBlockKey: 'set',
     keys: {
@@ -258,14 +271,54 @@ const blockDefinitions = Object.fromEntries(
   ])
 )
 
+/** handler kind -> its config, run in file order. */
+const handlersMapping = {
+  type: ['object', 'null'],
+  additionalProperties: false,
+  properties: Object.fromEntries(
+    Object.entries(HANDLERS).map(([kind, spec]) => [kind, handlerSchema(kind, spec)])
+  )
+}
+
 const eventHandlers = {
   type: ['object', 'null'],
   description: 'event name -> handlers, run in file order',
+  additionalProperties: handlersMapping
+}
+
+/** `github-events:` GitHub event name -> entries, each run when its filters match (src/github-events). */
+const githubEvents = {
+  type: ['object', 'null'],
+  description: 'GitHub event name (push, pull_request, …) -> entries run in file order',
   additionalProperties: {
-    type: ['object', 'null'],
-    additionalProperties: false,
-    properties: Object.fromEntries(
-      Object.entries(HANDLERS).map(([kind, spec]) => [kind, handlerSchema(kind, spec)])
+    type: ['array', 'null'],
+    items: closed(
+      {
+        name: { type: ['string', 'number'] },
+        if: template,
+        handlers: handlersMapping,
+        'log-to': { enum: ['comment', 'none', null] },
+        status: closed(
+          { context: { type: ['string', 'number'] }, description: template },
+          { required: ['context'] }
+        ),
+        'author-association': {
+          type: ['array', 'null'],
+          items: {
+            enum: [
+              'OWNER',
+              'MEMBER',
+              'COLLABORATOR',
+              'CONTRIBUTOR',
+              'FIRST_TIME_CONTRIBUTOR',
+              'FIRST_TIMER',
+              'MANNEQUIN',
+              'NONE'
+            ]
+          }
+        }
+      },
+      { required: ['handlers'] }
     )
   }
 }
@@ -340,6 +393,7 @@ export const SCHEMAS = {
       bases: { ...strList, description: 'Files merged in order under this one (bases directory).' },
       'jinja2-macros': { type: ['object', 'null'], additionalProperties: { type: 'string' } },
       variables: { type: ['object', 'null'], description: 'name -> template, rendered at init' },
+      'github-events': githubEvents,
       'cicd-contexts': {
         type: ['object', 'null'],
         // A context's own keys become the document: the user's.

@@ -26,6 +26,10 @@ import type { SummaryInput } from './summary.js'
 
 export async function initStep(s: InitSettings, logger: ActionLogger): Promise<SummaryInput> {
   return withSession(s, logger, async (session) => {
+    if (s.event?.trim() === 'github') {
+      const operation = githubOperation(s, session, { contextName: s.contextName })
+      return afterOperation(operation, (result) => publishInit(s, result, session))
+    }
     // With load-from-run the loaded snapshot is the context; init then only applies `set` and `event`.
     const operation = s.loadFromRun
       ? session.manager.update({
@@ -46,15 +50,21 @@ export async function initStep(s: InitSettings, logger: ActionLogger): Promise<S
           dryRun: s.dryRun,
           ...(s.event ? { event: parseEventRef(s.event) } : {})
         })
-    return afterOperation(operation, async (result) => {
-      core.setOutput('id', result.id)
-      core.setOutput('document', JSON.stringify(result.document))
-      core.setOutput('state', JSON.stringify(result.document.state))
-      // Later steps of this job find the context, config and secrets without repeating the inputs.
-      if (!s.dryRun) exportForLaterSteps(s, result.id)
-      return publish(s, result, session, { dryRun: s.dryRun })
-    })
+    return afterOperation(operation, (result) => publishInit(s, result, session))
   })
+}
+
+async function publishInit(
+  s: InitSettings,
+  result: OperationResult,
+  session: Session
+): Promise<SummaryInput> {
+  core.setOutput('id', result.id)
+  core.setOutput('document', JSON.stringify(result.document))
+  core.setOutput('state', JSON.stringify(result.document.state))
+  // Later steps of this job find the context, config and secrets without repeating the inputs.
+  if (!s.dryRun) exportForLaterSteps(s, result.id)
+  return publish(s, result, session, { dryRun: s.dryRun })
 }
 
 export async function getSetStep(s: GetSetSettings, logger: ActionLogger): Promise<SummaryInput> {
@@ -102,18 +112,71 @@ export async function handleEventStep(
   logger: ActionLogger
 ): Promise<SummaryInput> {
   return withSession(s, logger, async (session) => {
-    const operation = session.manager.update({
-      id: s.id,
-      sets: setOperations(s),
-      event: parseEventRef(s.event),
-      tmplCtxVars: s.tmplCtxVars,
-      dryRun: s.dryRun
-    })
+    const operation =
+      s.event.trim() === 'github'
+        ? githubOperation(s, session)
+        : session.manager.update({
+            id: s.id,
+            sets: setOperations(s),
+            event: parseEventRef(s.event),
+            tmplCtxVars: s.tmplCtxVars,
+            dryRun: s.dryRun
+          })
     return afterOperation(operation, async (result) => {
       if (s.dryRun) logger.info(formatDryRun(result.outcomes))
       return publish(s, result, session, { dryRun: s.dryRun })
     })
   })
+}
+
+/**
+ * `event: github`: the `github-events` entries of `app-config` matching this run's event
+ * (GITHUB_EVENT_NAME / GITHUB_EVENT_PATH), after the trust check for events on someone else's text; an
+ * init creates the context first.
+ */
+async function githubOperation(
+  s: CommonSettings & { id: string; dryRun: boolean; appConfig?: string; basesDir?: string },
+  session: Session,
+  init?: { contextName: string }
+): Promise<OperationResult> {
+  if (!s.appConfig) throw new UsageError("input 'app-config' is required with 'event: github'")
+  const appConfigPath = s.appConfig
+  const [{ loadAppConfig }, { readGithubEvent }, { checkTrustedConfig }, { handleGithubEvent }] =
+    await Promise.all([
+      import('../core/app-config.js'),
+      import('../github-events/event-source.js'),
+      import('../github-events/trust.js'),
+      import('../github-events/run.js')
+    ])
+  const event = readGithubEvent({}, process.env, s.workingDirectory)
+  const appConfig = loadAppConfig(appConfigPath, s.basesDir, s.workingDirectory)
+  checkTrustedConfig({
+    eventName: event.name,
+    payload: event.payload,
+    files: [appConfigPath, ...(s.basesDir ? [`${s.basesDir}/.`] : [])],
+    cwd: s.workingDirectory,
+    env: process.env
+  })
+  const { operation } = await handleGithubEvent({
+    manager: session.manager,
+    appConfig,
+    id: s.id,
+    ...(init
+      ? {
+          init: {
+            contextName: init.contextName,
+            cwd: s.workingDirectory,
+            ...(s.basesDir ? { basesDir: s.basesDir } : {})
+          }
+        }
+      : {}),
+    eventName: event.name,
+    payload: event.payload,
+    sets: setOperations(s),
+    tmplCtxVars: s.tmplCtxVars,
+    dryRun: s.dryRun
+  })
+  return operation
 }
 
 /**

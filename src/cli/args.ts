@@ -27,6 +27,10 @@ export interface CliArgs {
   artifactRevisions?: string
   mergeRevision?: string
   handleEvent?: string
+  /** `--handle-github-event`: run the app config's `github-events` entries for a GitHub event. */
+  handleGithubEvent: boolean
+  eventFile?: string
+  eventName?: string
   tmplCtxVar: string[]
   preSetForceReload: boolean
   logLevel?: string
@@ -54,6 +58,9 @@ const OPTIONS = {
   'artifact-revisions': { type: 'string' },
   'merge-revision': { type: 'string' },
   'handle-event': { type: 'string' },
+  'handle-github-event': { type: 'boolean', default: false },
+  'event-file': { type: 'string' },
+  'event-name': { type: 'string' },
   'tmpl-ctx-var': { type: 'string', multiple: true, default: [] as string[] },
   'pre-set-force-reload': { type: 'boolean', default: false },
   'log-level': { type: 'string', short: 'l' },
@@ -93,6 +100,9 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     artifactRevisions: values['artifact-revisions'],
     mergeRevision: values['merge-revision'],
     handleEvent: values['handle-event'],
+    handleGithubEvent: values['handle-github-event'],
+    eventFile: values['event-file'],
+    eventName: values['event-name'],
     tmplCtxVar: values['tmpl-ctx-var'],
     preSetForceReload: values['pre-set-force-reload'],
     logLevel: values['log-level'],
@@ -142,12 +152,18 @@ export function selectOperation(a: CliArgs): Operation {
   ]
   if (op !== undefined && alone.includes(op)) {
     const extra =
-      a.set.length > 0 ? '--set' : a.handleEvent !== undefined ? '--handle-event' : undefined
+      a.set.length > 0
+        ? '--set'
+        : a.handleEvent !== undefined
+          ? '--handle-event'
+          : a.handleGithubEvent
+            ? '--handle-github-event'
+            : undefined
     if (extra) throw new UsageError(`${op} cannot be combined with ${extra}`)
     if (a.dryRun) throw new UsageError(`${op} cannot be combined with --dry-run`)
   }
   if (op) return op.slice(2) as Operation
-  if (a.handleEvent !== undefined) return 'handle-event'
+  if (a.handleEvent !== undefined || a.handleGithubEvent) return 'handle-event'
   // Alone, --load-from-run stores the snapshot and refreshes the local files, like --load.
   if (a.loadFromRun !== undefined && a.set.length === 0) return 'load'
   if (a.set.length > 0) {
@@ -178,6 +194,13 @@ function checkLoadFromRun(a: CliArgs, op: string | undefined): void {
  */
 export function checkFlagValues(a: CliArgs): void {
   if (a.handleEvent !== undefined) parseEventRef(a.handleEvent)
+  if (a.handleEvent !== undefined && a.handleGithubEvent)
+    throw new UsageError('--handle-event cannot be combined with --handle-github-event')
+  if (!a.handleGithubEvent && (a.eventFile !== undefined || a.eventName !== undefined)) {
+    throw new UsageError(
+      `${a.eventFile !== undefined ? '--event-file' : '--event-name'} needs --handle-github-event`
+    )
+  }
   for (const expression of [a.get, a.generate]) {
     try {
       if (expression !== undefined) checkSyntax(expression.trim())
@@ -210,6 +233,7 @@ function firstLine(text: string): string {
 }
 
 export const HELP = `usage: cicdstatemgr [options]
+       cicdstatemgr poll --repository OWNER/REPO --app-config FILE [--once]   (poll --help)
 
 CI/CD context data (config + state) across steps, jobs and runs; a drop-in for the Python cicdstatemgr.
 
@@ -223,6 +247,8 @@ operations (one per call):
                                 raw:TEXT is TEXT literally, e.g. raw:env:x for the text 'env:x')
   --generate EXPR               run the generator items at a JSONPath
   --handle-event PIPELINE=EVENT run the event's handlers (with --init-new, --load or alone)
+  --handle-github-event         run the app config's github-events entries matching a GitHub event
+                                (with --init-new, --load or alone; needs the app config file)
   --delete ID                   delete the context ID from the primary and the local copies holding it
   --prune AGE                   delete the contexts last written more than AGE ago (7d, 12h, 30m, 45s;
                                 file and actions-artifact primaries: others cannot tell a context's age)
@@ -241,6 +267,8 @@ options:
                                 GITHUB_REPOSITORY and GITHUB_TOKEN (actions: read); fork PR runs ignored
   --tmpl-ctx-var PATH=EXPR      template context value from a JSONPath, or the literal text (repeatable)
   --pre-set-force-reload        accepted for compatibility: every write already reads the primary first
+  --event-file FILE             the event's webhook payload (default env GITHUB_EVENT_PATH)
+  --event-name NAME             the event's name, e.g. push   (default env GITHUB_EVENT_NAME)
   --dry-run                     with --handle-event: print each request instead of sending; store nothing
   --restrict-values             file:// values only read regular files inside the current directory,
                                 never .git; env: refuses INPUT_*, ACTIONS_* and credential-like names

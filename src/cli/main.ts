@@ -4,7 +4,8 @@ import type { LoadedConfig } from '../core/config.js'
 import type { ContextManager, OperationResult } from '../core/context-manager.js'
 import { parseEventRef } from '../core/events.js'
 import { parseLogLevel, SecretMasker, StreamLogger, type Logger } from '../core/logger.js'
-import { parseSetPairs, splitSetArgs } from '../core/set-args.js'
+import { loadAppConfig } from '../core/app-config.js'
+import { parseSetPairs, splitSetArgs, type SetOperation } from '../core/set-args.js'
 import { deleteContext, parseAge, pruneContexts } from '../core/store-maintenance.js'
 import { errorMessage, UsageError } from '../errors.js'
 import type { StoreSet } from '../stores/create-stores.js'
@@ -39,6 +40,8 @@ const defaultIo = (): CliIo => ({
 
 /** Runs one command line; returns the exit code. Errors are one line on stderr, never the help text. */
 export async function main(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
+  // A subcommand, loaded only when asked for: the flag-style commands start as before.
+  if (argv[0] === 'poll') return (await import('../poll/command.js')).runPoll(argv.slice(1), io)
   const logger = new StreamLogger('warning', io.stderr)
   let stores: StoreSet | undefined
   try {
@@ -107,6 +110,13 @@ async function runOperation(
     rule: '--restrict-values',
     env: io.env
   })
+  if (args.handleGithubEvent) {
+    const result = await runGithubEvent(op, args, manager, io, sets)
+    if (args.dryRun) io.stdout(formatDryRun(result.outcomes))
+    else if (op === 'init-new') io.stdout(`${result.id}\n`)
+    writeHandlerSummaries(result, io, config)
+    return
+  }
   const event = args.handleEvent !== undefined ? parseEventRef(args.handleEvent) : undefined
   const common = {
     sets,
@@ -147,6 +157,62 @@ async function runOperation(
   }
   if (args.dryRun) io.stdout(formatDryRun(result.outcomes))
   writeHandlerSummaries(result, io, config)
+}
+
+/**
+ * `--handle-github-event`: the entries come from the app config file (with its bases) given now — not from
+ * the stored context — so the file in the checkout decides what runs (see trust.ts).
+ */
+async function runGithubEvent(
+  op: Operation,
+  args: CliArgs,
+  manager: ContextManager,
+  io: CliIo,
+  sets: SetOperation[]
+): Promise<OperationResult> {
+  const appConfigPath =
+    args.initAppConfigFile ??
+    nonEmpty(io.env.CICDSTATEMGR_INIT_APP_CONFIG_PATH) ??
+    fail(
+      '--handle-github-event needs --init-app-config-file PATH (or env CICDSTATEMGR_INIT_APP_CONFIG_PATH)'
+    )
+  const basesDir = args.initBasesDir ?? nonEmpty(io.env.CICDSTATEMGR_BASES_DIR_PATH)
+  // Loaded only for this operation: the other commands keep their start-up time.
+  const [{ readGithubEvent }, { checkTrustedConfig }, { handleGithubEvent }] = await Promise.all([
+    import('../github-events/event-source.js'),
+    import('../github-events/trust.js'),
+    import('../github-events/run.js')
+  ])
+  const event = readGithubEvent({ name: args.eventName, file: args.eventFile }, io.env, io.cwd)
+  const appConfig = loadAppConfig(appConfigPath, basesDir, io.cwd)
+  checkTrustedConfig({
+    eventName: event.name,
+    payload: event.payload,
+    files: [appConfigPath, ...(basesDir ? [`${basesDir}/.`] : [])],
+    cwd: io.cwd,
+    env: io.env
+  })
+  const id = op === 'init-new' ? (args.initNew as string) : contextId(args, io)
+  const { operation } = await handleGithubEvent({
+    manager,
+    appConfig,
+    id,
+    ...(op === 'init-new'
+      ? {
+          init: {
+            contextName: args.initCicdContextName,
+            cwd: io.cwd,
+            ...optional('basesDir', basesDir)
+          }
+        }
+      : {}),
+    eventName: event.name,
+    payload: event.payload,
+    sets,
+    tmplCtxVars: args.tmplCtxVar,
+    dryRun: args.dryRun
+  })
+  return operation
 }
 
 /** `--delete ID` (prints nothing) and `--prune AGE` (prints each deleted id on its own line). */

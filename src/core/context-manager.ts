@@ -45,15 +45,24 @@ export interface InitOptions {
   basesDir?: string
   cwd: string
   sets?: SetOperation[]
-  event?: EventRef
+  event?: EventRef | EventDispatcher
   tmplCtxVars?: string[]
   dryRun?: boolean
 }
 
+/**
+ * Runs handlers other than a pipeline's `event-handlers` (the `github-events` entries) inside an
+ * operation: same document, persistence, failure policy and dry run.
+ */
+export type EventDispatcher = (
+  ctx: Omit<HandlerContext, 'render' | 'event'>,
+  registry: HandlerRegistry
+) => Promise<HandlerOutcome[]>
+
 export interface UpdateOptions {
   id: string
   sets?: SetOperation[]
-  event?: EventRef
+  event?: EventRef | EventDispatcher
   tmplCtxVars?: string[]
   dryRun?: boolean
 }
@@ -267,26 +276,24 @@ export class ContextManager {
   private async dispatch(
     id: string,
     work: WorkingDocument,
-    event: EventRef,
+    event: EventRef | EventDispatcher,
     vars: string[] = [],
     dryRun = false,
     init = false
   ): Promise<HandlerOutcome[]> {
     const { config, logger, handlers, github } = this.deps
     const persistence = this.persistence(id, work, dryRun, init)
-    return dispatchEvent(
-      event,
-      {
-        work,
-        config,
-        logger,
-        tmplCtxVars: vars,
-        dryRun,
-        ...persistence,
-        ...(github ? { github } : {})
-      },
-      handlers
-    )
+    const ctx = {
+      work,
+      config,
+      logger,
+      tmplCtxVars: vars,
+      dryRun,
+      ...persistence,
+      ...(github ? { github } : {})
+    }
+    if (typeof event === 'function') return event(ctx, handlers)
+    return dispatchEvent(event, ctx, handlers)
   }
 
   /**

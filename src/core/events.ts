@@ -40,6 +40,10 @@ export interface HandlerOutcome {
    * comment on a fork pull request). The actions append it to GITHUB_STEP_SUMMARY; the CLI logs it.
    */
   summary?: string
+  /** The tail of a command's output (the `shell` handler), secrets masked: for the progress comment. */
+  log?: string
+  /** How long the block ran, in milliseconds (the `shell` handler). */
+  durationMs?: number
 }
 
 /**
@@ -52,6 +56,11 @@ export interface GithubServices {
   env: Readonly<Record<string, string | undefined>>
   token?: string
   clock?: { now(): number; sleep(ms: number): Promise<void> }
+  /**
+   * The event being handled when it does not come from this run's GITHUB_EVENT_NAME/GITHUB_EVENT_PATH
+   * (`github-events` from an event file or poll mode): the GitHub handlers take its name and payload.
+   */
+  event?: { name: string; payload: JsonObject }
 }
 
 /** Everything a handler may use. The core knows nothing of HTTP: handlers bring their own services. */
@@ -74,6 +83,8 @@ export interface HandlerContext {
   reload(): Promise<ContextDocument>
   /** Set by the CLI and the actions; absent in library use without GitHub (the handlers then fail clearly). */
   github?: GithubServices
+  /** Extra template-context keys of this run (`event`: the GitHub payload of a `github-events` entry). */
+  extraContext?: JsonObject
 }
 
 /** One handler kind behind one interface. */
@@ -110,7 +121,23 @@ export async function dispatchEvent(
   if (handlers === undefined) warnIfUndefinedEvent(ctx.work.doc, ref, ctx.logger)
   // The template engine is loaded only when there is something to render.
   if (!handlers || Object.keys(handlers).length === 0) return outcomes
+  return dispatchHandlers(handlers, ref, ctx, registry)
+}
+
+/**
+ * Runs one mapping of handler kind -> config in file order (an event's handlers, or a `github-events`
+ * entry's); `ref` names it in messages.
+ */
+export async function dispatchHandlers(
+  handlers: JsonObject,
+  ref: EventRef,
+  ctx: Omit<HandlerContext, 'render' | 'event'>,
+  registry: HandlerRegistry,
+  opts: DispatchOptions = {}
+): Promise<HandlerOutcome[]> {
+  const outcomes: HandlerOutcome[] = []
   const full: HandlerContext = { ...ctx, event: ref, render: renderOne }
+  let stopped = false
   for (const [kind, config] of Object.entries(handlers)) {
     const load = registry.get(kind)
     if (!load) {
@@ -120,11 +147,30 @@ export async function dispatchEvent(
     }
     const handler = await load()
     for (const [name, block] of blocksOf(handler, config, ref)) {
-      outcomes.push(await runBlock(handler, name, block, full))
+      const outcome: HandlerOutcome = stopped
+        ? { ...STOPPED, handler: kind, block: name }
+        : await runBlock(handler, name, block, full)
+      outcomes.push(outcome)
+      if (!stopped) await opts.onOutcome?.(outcome)
+      if (opts.stopOnFailure && outcome.status === 'failed' && outcome.onError === 'fail')
+        stopped = true
     }
   }
   return outcomes
 }
+
+export interface DispatchOptions {
+  /** After a block fails under `on-error: fail`, skip the remaining blocks (a `github-events` entry). */
+  stopOnFailure?: boolean
+  /** Called after each block that ran (progress reporting). */
+  onOutcome?: (outcome: HandlerOutcome) => Promise<void>
+}
+
+const STOPPED = {
+  status: 'skipped',
+  onError: 'fail',
+  reason: 'an earlier handler of the entry failed'
+} as const
 
 function eventHandlers(doc: JsonObject, ref: EventRef): JsonObject | undefined {
   const pipelines = isJsonObject(doc.pipelines) ? doc.pipelines : {}
@@ -202,6 +248,7 @@ async function runBlock(
       ctx.config.config,
       ctx.tmplCtxVars,
       {
+        ...ctx.extraContext,
         [handler.contextKey]: structuredClone(block)
       }
     )

@@ -13,6 +13,8 @@ export interface Logger {
   addSecret(value: string): void
   /** True when debug lines are emitted (lets callers skip building expensive messages). */
   readonly isDebug: boolean
+  /** The text with every registered secret replaced by `***` (for text that is stored, not logged). */
+  mask?(text: string): string
 }
 
 const LEVELS: Record<LogLevel, number> = { debug: 10, info: 20, warning: 30, error: 40, silent: 99 }
@@ -82,6 +84,10 @@ export class StreamLogger implements Logger {
 
   addSecret(value: string): void {
     this.masker.add(value)
+  }
+
+  mask(text: string): string {
+    return this.masker.mask(text)
   }
 
   debug(message: string): void {

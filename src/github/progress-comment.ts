@@ -20,6 +20,8 @@ export interface CommentSection {
   key: string
   title: string
   body: string
+  /** Collapsed blocks of literal text after the body (command output), each in a code fence. */
+  details?: Array<{ summary: string; text: string }>
   /** ISO times: display order is first creation, folding is by last update. */
   createdAt: string
   updatedAt: string
@@ -172,9 +174,25 @@ function compose(
     } else {
       parts.push(`#### ${neutralise(oneLine(s.title))}`, '', body)
     }
+    for (const d of s.details ?? []) parts.push('', ...fold(d.summary, d.text))
     parts.push(`<!-- /cicdstatemgr-section:${key} -->`, '')
   }
   return parts.join('\n')
+}
+
+/** A collapsed code block; the fence is longer than any backtick run in the text, so it cannot close early. */
+function fold(summary: string, text: string): string[] {
+  const longest = Math.max(2, ...(text.match(/`+/g) ?? []).map((run) => run.length))
+  const fence = '`'.repeat(longest + 1)
+  return [
+    `<details><summary>${neutralise(oneLine(summary))}</summary>`,
+    '',
+    fence,
+    neutralise(text),
+    fence,
+    '',
+    '</details>'
+  ]
 }
 
 function oneLine(text: string): string {

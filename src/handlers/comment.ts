@@ -34,6 +34,9 @@ import {
 } from './github-block.js'
 import { recordedSha } from './commit-status.js'
 
+/** A section's folds (command output) keep their tails: the end of a log says what failed. */
+const MAX_DETAIL_CHARS = 12_000
+
 /** Rounds of render → write → re-read before giving up on a comment that keeps moving. */
 const MAX_ROUNDS = 8
 
@@ -55,71 +58,96 @@ export const commentHandler: EventHandler = {
     if (block.body === undefined || block.body === null) {
       throw new ConfigError(`${where}: 'body' is required`)
     }
-    const access = await githubBlock(ctx, 'comment', name, block, templateContext)
-    const facts: EventFacts = {
-      eventName: access.env.eventName ?? '',
-      payload: access.env.payload(),
-      ...(access.env.sha ? { githubSha: access.env.sha } : {})
-    }
-    const explicitPr = await renderOptional(
-      ctx,
-      block['pull-request'],
-      templateContext,
-      `${where}.pull-request`
-    )
-    const explicitSha = await renderOptional(ctx, block.sha, templateContext, `${where}.sha`)
-    const recorded = recordedSha(ctx.work.doc, block)
-    const target = resolveCommentTarget(
-      facts,
-      {
-        ...(explicitPr ? { pullRequest: explicitPr } : {}),
-        ...(explicitSha ? { sha: explicitSha } : {}),
-        ...(recorded ? { recordedSha: recorded } : {})
-      },
-      where
-    )
-    const job = safePart(
-      (await renderOptional(ctx, block.section, templateContext, `${where}.section`)) ??
-        access.env.job ??
-        'local'
-    )
-    const section = await buildSection(ctx, block, name, job, templateContext, where)
-    ctx.work.set(sectionPath(job, name), section)
-    const base = { handler: 'comment', block: name, onError: 'fail' as const }
-    const id = contextId(ctx.work.doc)
-    if (ctx.dryRun) {
-      return {
-        ...base,
-        status: 'dry-run',
-        request: shownRequest(ctx, access, 'POST', targetPath(access, target), {
-          body: renderComment(id, sectionsOf(ctx.work.doc))
-        })
-      }
-    }
-    const committed = await ctx.commit()
-    try {
-      const written = await converge(ctx, access, target, id, committed)
-      const captured = await capture(ctx, block, name, written, target)
-      return { ...base, status: 'ok', captured }
-    } catch (error) {
-      if (isForkRefusal(error, target, facts)) return forkFallback(ctx, base, target, section)
-      throw permissionHint(error, target)
-    }
+    const body = await ctx.render(String(block.body), templateContext, `${where}.body`)
+    const title = await renderOptional(ctx, block.title, templateContext, `${where}.title`)
+    return postSection(ctx, name, block, templateContext, { body, ...(title ? { title } : {}) })
   }
 }
 
-async function buildSection(
+/** A section's text, already rendered; `details` are folds of literal text (command output). */
+export interface SectionTexts {
+  body: string
+  title?: string
+  details?: SectionDetail[]
+}
+
+export interface SectionDetail {
+  summary: string
+  text: string
+}
+
+/**
+ * Stores the section in the context and converges the progress comment on it: the comment handler's
+ * work after rendering, shared with the `github-events` progress sections (src/github-events), whose
+ * text is built in code and must not be rendered as a template.
+ */
+export async function postSection(
   ctx: HandlerContext,
-  block: JsonObject,
   name: string,
-  job: string,
+  block: JsonObject,
   templateContext: JsonObject,
-  where: string
-): Promise<JsonObject> {
-  const body = await ctx.render(String(block.body), templateContext, `${where}.body`)
-  const title =
-    (await renderOptional(ctx, block.title, templateContext, `${where}.title`)) ??
-    (name === 'default' ? job : `${job} · ${name}`)
+  texts: SectionTexts
+): Promise<HandlerOutcome> {
+  const where = `comment '${name}'`
+  const access = await githubBlock(ctx, 'comment', name, block, templateContext)
+  const facts: EventFacts = {
+    eventName: access.env.eventName ?? '',
+    payload: access.env.payload(),
+    ...(access.env.sha ? { githubSha: access.env.sha } : {})
+  }
+  const explicitPr = await renderOptional(
+    ctx,
+    block['pull-request'],
+    templateContext,
+    `${where}.pull-request`
+  )
+  const explicitSha = await renderOptional(ctx, block.sha, templateContext, `${where}.sha`)
+  const recorded = recordedSha(ctx.work.doc, block)
+  const target = resolveCommentTarget(
+    facts,
+    {
+      ...(explicitPr ? { pullRequest: explicitPr } : {}),
+      ...(explicitSha ? { sha: explicitSha } : {}),
+      ...(recorded ? { recordedSha: recorded } : {})
+    },
+    where
+  )
+  const job = safePart(
+    (await renderOptional(ctx, block.section, templateContext, `${where}.section`)) ??
+      access.env.job ??
+      'local'
+  )
+  const section = buildSection(ctx, texts, name, job)
+  ctx.work.set(sectionPath(job, name), section)
+  const base = { handler: 'comment', block: name, onError: 'fail' as const }
+  const id = contextId(ctx.work.doc)
+  if (ctx.dryRun) {
+    return {
+      ...base,
+      status: 'dry-run',
+      request: shownRequest(ctx, access, 'POST', targetPath(access, target), {
+        body: renderComment(id, sectionsOf(ctx.work.doc))
+      })
+    }
+  }
+  const committed = await ctx.commit()
+  try {
+    const written = await converge(ctx, access, target, id, committed)
+    const captured = await capture(ctx, block, name, written, target)
+    return { ...base, status: 'ok', captured }
+  } catch (error) {
+    if (isForkRefusal(error, target, facts)) return forkFallback(ctx, base, target, section)
+    throw permissionHint(error, target)
+  }
+}
+
+function buildSection(
+  ctx: HandlerContext,
+  texts: SectionTexts,
+  name: string,
+  job: string
+): JsonObject {
+  const title = texts.title ?? (name === 'default' ? job : `${job} · ${name}`)
   const previous = valueAt(ctx.work.doc, sectionPath(job, name))
   const now = new Date().toISOString()
   const createdAt =
@@ -127,7 +155,15 @@ async function buildSection(
   // Neutralised once here, so the stored text is what the comment shows; the tail is what matters.
   return {
     title: neutralise(title).slice(0, 200),
-    body: keepTail(neutralise(body.trim()), MAX_SECTION_CHARS),
+    body: keepTail(neutralise(texts.body.trim()), MAX_SECTION_CHARS),
+    ...(texts.details?.length
+      ? {
+          details: texts.details.map((d) => ({
+            summary: neutralise(d.summary).slice(0, 200),
+            text: keepTail(neutralise(d.text), MAX_DETAIL_CHARS)
+          }))
+        }
+      : {}),
     createdAt,
     updatedAt: now
   }
@@ -303,12 +339,22 @@ export function sectionsOf(doc: ContextDocument): CommentSection[] {
         key: `${job}/${block}`,
         title: typeof s.title === 'string' ? s.title : `${job} · ${block}`,
         body: s.body,
+        ...detailsOf(s.details),
         createdAt: typeof s.createdAt === 'string' ? s.createdAt : '',
         updatedAt: typeof s.updatedAt === 'string' ? s.updatedAt : ''
       })
     }
   }
   return out
+}
+
+function detailsOf(value: JsonValue | undefined): Pick<CommentSection, 'details'> {
+  if (!Array.isArray(value)) return {}
+  const details = value.filter(
+    (d): d is { summary: string; text: string } =>
+      isJsonObject(d) && typeof d.summary === 'string' && typeof d.text === 'string'
+  )
+  return details.length ? { details } : {}
 }
 
 function contextId(doc: ContextDocument): string {

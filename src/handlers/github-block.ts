@@ -38,7 +38,7 @@ export async function githubBlock(
   templateContext: JsonObject
 ): Promise<GithubBlock> {
   const where = `${kind} '${name}'`
-  const env = readGithubEnv(ctx.github?.env ?? {})
+  const env = withEvent(readGithubEnv(ctx.github?.env ?? {}), ctx.github?.event)
   const repoText = await renderOptional(
     ctx,
     block.repository,
@@ -64,6 +64,25 @@ export async function githubBlock(
     ...(token ? { token } : {}),
     clock: ctx.github?.clock ?? realClock,
     where
+  }
+}
+
+/** A `github-events` event from a file or poll mode replaces the run's own event name and payload. */
+function withEvent(
+  env: GithubEnv,
+  event: { name: string; payload: JsonObject } | undefined
+): GithubEnv {
+  if (!event) return env
+  const repository = event.payload.repository
+  const fullName = isJsonObject(repository) ? repository.full_name : undefined
+  return {
+    ...env,
+    // An event file or poll mode outside its repository's run: the repository the event is about.
+    ...(!env.repository && typeof fullName === 'string'
+      ? { repository: parseRepository(fullName, 'the event payload repository.full_name') }
+      : {}),
+    eventName: event.name,
+    payload: () => event.payload
   }
 }
 

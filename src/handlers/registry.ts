@@ -16,5 +16,6 @@ export const defaultRegistry: HandlerRegistry = new Map([
     async () => (await import('./repository-dispatch.js')).repositoryDispatchHandler
   ],
   ['comment', async () => (await import('./comment.js')).commentHandler],
-  ['commit-status', async () => (await import('./commit-status.js')).commitStatusHandler]
+  ['commit-status', async () => (await import('./commit-status.js')).commitStatusHandler],
+  ['shell', async () => (await import('./shell.js')).shellHandler]
 ])
