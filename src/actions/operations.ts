@@ -13,6 +13,7 @@ import type {
   InitSettings
 } from '../inputs.js'
 import type { ActionLogger } from './action-logger.js'
+import { verifiedApproval, type RecordedApproval } from './approval.js'
 import { exportForLaterSteps } from './job-env.js'
 import { closeSession, exportEnv, openSession, uploadArtifact, type Session } from './session.js'
 import type { SummaryInput } from './summary.js'
@@ -49,7 +50,8 @@ export async function initStep(s: InitSettings, logger: ActionLogger): Promise<S
 export async function getSetStep(s: GetSetSettings, logger: ActionLogger): Promise<SummaryInput> {
   if (s.delete) return deleteStep(s, logger)
   return withSession(s, logger, async (session) => {
-    const sets = setOperations(s)
+    const approved = await approvalOf(s, session)
+    const sets = [...setOperations(s), ...(approved?.sets ?? [])]
     const result = sets.length > 0 ? await session.manager.update({ id: s.id, sets }) : undefined
     const read: NonNullable<SummaryInput['read']> = []
     const values: Record<string, string> = {}
@@ -91,9 +93,10 @@ export async function handleEventStep(
   logger: ActionLogger
 ): Promise<SummaryInput> {
   return withSession(s, logger, async (session) => {
+    const approved = await approvalOf(s, session)
     const operation = session.manager.update({
       id: s.id,
-      sets: setOperations(s),
+      sets: [...setOperations(s), ...(approved?.sets ?? [])],
       event: parseEventRef(s.event),
       tmplCtxVars: s.tmplCtxVars,
       dryRun: s.dryRun
@@ -103,6 +106,23 @@ export async function handleEventStep(
       return publish(s, result, session, { dryRun: s.dryRun })
     })
   })
+}
+
+/**
+ * A bridge-dispatched run's approval, verified before anything is written (a refusal throws and the step
+ * records nothing); its outputs are set at once, the record goes with the step's own sets.
+ */
+async function approvalOf(
+  s: GetSetSettings | HandleEventSettings,
+  session: Session
+): Promise<RecordedApproval | undefined> {
+  if (!s.approval) return undefined
+  const approved = await verifiedApproval(s.approval, s.id, session.manager)
+  for (const [name, value] of Object.entries(approved.outputs)) core.setOutput(name, value)
+  session.logger.info(
+    `approval verified: '${approved.outputs['approved-choice']}' by ${approved.outputs['approved-by']}`
+  )
+  return approved
 }
 
 /**
