@@ -72,3 +72,6 @@ export function errorMessage(error: unknown): string {
     return String(error)
   }
 }
+
+/** A bridge approval given to a dispatched run was missing, forged, altered, expired or replayed. */
+export class ApprovalError extends CicdError {}

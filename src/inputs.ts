@@ -53,8 +53,24 @@ export interface InitSettings extends CommonSettings {
   dryRun: boolean
 }
 
+/**
+ * A run started by the Slack bridge (inputs `approval`, `approval-key`, `approval-choice`): the signed
+ * approval is verified before `state.approvals.<target>` is recorded (src/actions/approval.ts).
+ */
+export interface ApprovalInput {
+  /** The bridge's signed approval (the `approval` workflow_dispatch input); empty on a hand-made dispatch. */
+  token: string
+  /** The target's key secrets, one per line (current and previous during a rotation); masked. */
+  keys: string[]
+  /** The choice the run acts on (`inputs.choice`); the approval must name it. */
+  choice?: string
+  /** This run (GITHUB_RUN_ID): a re-run of the same run may record the same approval again. */
+  runId?: string
+}
+
 export interface GetSetSettings extends CommonSettings {
   id: string
+  approval?: ApprovalInput
   /** Each get with the output name it becomes. */
   gets: Array<{ name: string; expression: string }>
   /** `delete: true`: delete the context `id` (alone: no `set`, no `get`). */
@@ -63,6 +79,7 @@ export interface GetSetSettings extends CommonSettings {
 
 export interface HandleEventSettings extends CommonSettings {
   id: string
+  approval?: ApprovalInput
   /** `pipeline=event`, or `github`: the app config's `github-events` entries for this run's event. */
   event: string
   dryRun: boolean
@@ -144,6 +161,21 @@ function loadFromRunInput(): string | undefined {
 export function maskSecretsInput(addSecret: (value: string) => void): void {
   const value = getInput('secrets', { trimWhitespace: false })
   if (value.trim()) addSecret(value)
+  for (const key of getMultilineInput('approval-key')) addSecret(key)
+}
+
+/** Inputs `approval`, `approval-key`, `approval-choice`; undefined when the step uses none of them. */
+function approvalInput(): ApprovalInput | undefined {
+  const token = getInput('approval')
+  const keys = getMultilineInput('approval-key')
+  const choice = optional('approval-choice')
+  if (!token && keys.length === 0 && choice === undefined) return undefined
+  if (keys.length === 0) {
+    throw new UsageError(
+      "input 'approval-key' is required with 'approval' / 'approval-choice' (the bridge target's key, from a secret)"
+    )
+  }
+  return { token, keys, ...defined({ choice, runId: process.env.GITHUB_RUN_ID || undefined }) }
 }
 
 /**
@@ -204,7 +236,8 @@ export function getGetSetSettings(): GetSetSettings {
     ...commonSettings(),
     id: contextId(false),
     gets: parseGets(getMultilineInput('get')),
-    delete: booleanInput('delete', false)
+    delete: booleanInput('delete', false),
+    ...defined({ approval: approvalInput() })
   }
 }
 
@@ -214,7 +247,11 @@ export function getHandleEventSettings(): HandleEventSettings {
     id: contextId(false),
     event: getInput('event', { required: true }),
     dryRun: booleanInput('dry-run', false),
-    ...defined({ appConfig: optional('app-config'), basesDir: optional('bases-dir') })
+    ...defined({
+      appConfig: optional('app-config'),
+      basesDir: optional('bases-dir'),
+      approval: approvalInput()
+    })
   }
 }
 
@@ -238,7 +275,10 @@ const RESERVED_OUTPUTS = new Set([
   'artifact-id',
   'id',
   'document',
-  'state'
+  'state',
+  'approved-choice',
+  'approved-by',
+  'recorded-sha'
 ])
 
 export function parseGets(lines: string[]): Array<{ name: string; expression: string }> {

@@ -112,7 +112,7 @@ describe('JSON Schema validation of the config files', () => {
     )
     expect(failure(() => loadAppConfig(app, undefined, dir))).toEqual({
       message:
-        "typo/app.yaml:12: unknown key 'capture-respose-data' in cicd-contexts.stage.pipelines.build.event-handlers.success.notify (known: enabled, if, on-error, message, capture-response-data)",
+        "typo/app.yaml:12: unknown key 'capture-respose-data' in cicd-contexts.stage.pipelines.build.event-handlers.success.notify (known: enabled, if, on-error, message, update-ts, update-channel, capture-response-data)",
       file: app,
       line: 12
     })

@@ -139,12 +139,23 @@ const CAPTURE_TO = {
 export const HANDLERS = {
   notify: {
     singleBlockKey: 'message',
-    keys: { message: template, 'capture-response-data': captures }
+    keys: {
+      message: template,
+      // Replace an earlier message (chat.update) instead of posting: src/handlers/slack-update.ts.
+      'update-ts': template,
+      'update-channel': template,
+      'capture-response-data': captures
+    }
   },
   'manual-choice': {
     singleBlockKey: 'title',
     keys: {
       title: template,
+      // Signed button values for the Slack bridge: src/handlers/bridge-buttons.ts.
+      bridge: closed(
+        { target: template, keyId: template, channel: template, ttl: int },
+        { required: ['target', 'keyId', 'channel'] }
+      ),
       // Choices are user data the manual-choice template walks: typed, not closed.
       choices: {
         type: ['object', 'null'],
@@ -344,7 +355,7 @@ function section(title, description) {
         // Everything else under cicdstatemgr: is configData, the user's own.
         ...open({
           datasources: closed(DATASOURCES),
-          slack: open({ url: str, orgUrl: str, token: str }),
+          slack: open({ url: str, orgUrl: str, token: str, updateUrl: str }),
           trigger: open({
             url: str,
             token: str,

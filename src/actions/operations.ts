@@ -15,6 +15,7 @@ import type {
   InitSettings
 } from '../inputs.js'
 import type { ActionLogger } from './action-logger.js'
+import { verifiedApproval, type RecordedApproval } from './approval.js'
 import { exportForLaterSteps } from './job-env.js'
 import { closeSession, exportEnv, openSession, uploadArtifact, type Session } from './session.js'
 import type { SummaryInput } from './summary.js'
@@ -70,7 +71,8 @@ async function publishInit(
 export async function getSetStep(s: GetSetSettings, logger: ActionLogger): Promise<SummaryInput> {
   if (s.delete) return deleteStep(s, logger)
   return withSession(s, logger, async (session) => {
-    const sets = setOperations(s)
+    const approved = await approvalOf(s, session)
+    const sets = [...setOperations(s), ...(approved?.sets ?? [])]
     const result = sets.length > 0 ? await session.manager.update({ id: s.id, sets }) : undefined
     const read: NonNullable<SummaryInput['read']> = []
     const values: Record<string, string> = {}
@@ -112,12 +114,14 @@ export async function handleEventStep(
   logger: ActionLogger
 ): Promise<SummaryInput> {
   return withSession(s, logger, async (session) => {
+    const approved = await approvalOf(s, session)
+    const sets = [...setOperations(s), ...(approved?.sets ?? [])]
     const operation =
       s.event.trim() === 'github'
-        ? githubOperation(s, session)
+        ? githubOperation(s, session, undefined, sets)
         : session.manager.update({
             id: s.id,
-            sets: setOperations(s),
+            sets,
             event: parseEventRef(s.event),
             tmplCtxVars: s.tmplCtxVars,
             dryRun: s.dryRun
@@ -137,7 +141,8 @@ export async function handleEventStep(
 async function githubOperation(
   s: CommonSettings & { id: string; dryRun: boolean; appConfig?: string; basesDir?: string },
   session: Session,
-  init?: { contextName: string }
+  init?: { contextName: string },
+  sets: SetOperation[] = setOperations(s)
 ): Promise<OperationResult> {
   if (!s.appConfig) throw new UsageError("input 'app-config' is required with 'event: github'")
   const appConfigPath = s.appConfig
@@ -172,11 +177,28 @@ async function githubOperation(
       : {}),
     eventName: event.name,
     payload: event.payload,
-    sets: setOperations(s),
+    sets,
     tmplCtxVars: s.tmplCtxVars,
     dryRun: s.dryRun
   })
   return operation
+}
+
+/**
+ * A bridge-dispatched run's approval, verified before anything is written (a refusal throws and the step
+ * records nothing); its outputs are set at once, the record goes with the step's own sets.
+ */
+async function approvalOf(
+  s: GetSetSettings | HandleEventSettings,
+  session: Session
+): Promise<RecordedApproval | undefined> {
+  if (!s.approval) return undefined
+  const approved = await verifiedApproval(s.approval, s.id, session.manager)
+  for (const [name, value] of Object.entries(approved.outputs)) core.setOutput(name, value)
+  session.logger.info(
+    `approval verified: '${approved.outputs['approved-choice']}' by ${approved.outputs['approved-by']}`
+  )
+  return approved
 }
 
 /**

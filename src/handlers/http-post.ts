@@ -191,14 +191,15 @@ export function optionalSecret(root: JsonObject, path: string): string | undefin
 
 /**
  * notify and manual-choice: render `templates.<kind>`, POST it to `slack.url` with the slack token, and
- * on success apply the config's and the block's response captures.
+ * on success apply the config's and the block's response captures (after `onPosted`, given the body).
  */
 export async function postSlackMessage(
   ctx: HandlerContext,
   kind: 'notify' | 'manual-choice',
   name: string,
   block: JsonObject,
-  templateContext: JsonObject
+  templateContext: JsonObject,
+  onPosted?: (body: JsonValue) => Record<string, JsonValue>
 ): Promise<HandlerOutcome> {
   const config = ctx.config.config
   const body = await ctx.render(
@@ -208,7 +209,13 @@ export async function postSlackMessage(
   )
   const url = requiredConfig(config, 'slack.url', kind)
   const headers = slackHeaders(optionalSecret(ctx.config.secrets, 'slack.token'))
-  return post(ctx, { handler: kind, block: name }, { url, headers, body }, (res, credentials) =>
-    captureResponse(ctx, kind, block, res, credentials)
+  return post(
+    ctx,
+    { handler: kind, block: name },
+    { url, headers, body },
+    async (res, credentials) => ({
+      ...(onPosted ? onPosted(res) : {}),
+      ...(await captureResponse(ctx, kind, block, res, credentials))
+    })
   )
 }

@@ -5,11 +5,14 @@ import { setOwn } from '../core/own-property.js'
 import { isJsonObject, type JsonObject } from '../core/types.js'
 import { parseYaml } from '../core/yaml.js'
 import { postSlackMessage } from './http-post.js'
+import { bridgeSettings, mintButtons, recordPosted } from './bridge-buttons.js'
 
 /**
  * `manual-choice`: a message with choice buttons. `title`, each choice's `header` and each option's
  * `text`/`value` are rendered; `choice-generators` add choices from a mapping found in the document being
- * built (not a stored copy: upstream defect 9). POSTed like notify and captured like notify.
+ * built (not a stored copy: upstream defect 9). POSTed like notify and captured like notify. With a
+ * `bridge:` block each button's value is a signed bridge value and the message's channel and ts are
+ * recorded at `state.bridge.<target>` (bridge-buttons.ts).
  */
 export const manualChoiceHandler: EventHandler = {
   kind: 'manual-choice',
@@ -23,8 +26,26 @@ export const manualChoiceHandler: EventHandler = {
     if (!isJsonObject(mc.choices)) throw new ConfigError(`${where}: 'choices' must be a mapping`)
     await generateChoices(mc, templateContext, ctx, where)
     await renderChoices(mc.choices as JsonObject, templateContext, ctx, where)
-    return postSlackMessage(ctx, 'manual-choice', name, block, templateContext)
+    const mint = await bridgeSettings(block, templateContext, ctx, where)
+    if (!mint) return postSlackMessage(ctx, 'manual-choice', name, block, templateContext)
+    await mintButtons(
+      mc.choices as JsonObject,
+      mint,
+      contextId(ctx, where),
+      ctx.github?.env.GITHUB_RUN_ID,
+      where
+    )
+    return postSlackMessage(ctx, 'manual-choice', name, block, templateContext, (body) =>
+      recordPosted(ctx, mint, body, where)
+    )
   }
+}
+
+function contextId(ctx: HandlerContext, where: string): string {
+  const state = ctx.work.doc.state
+  const id = isJsonObject(state) ? state.cicdContextDataId : undefined
+  if (typeof id !== 'string' || !id) throw new ConfigError(`${where} bridge: the context has no id`)
+  return id
 }
 
 async function generateChoices(
