@@ -1,4 +1,5 @@
-// Builds one ncc bundle per entry point: src/entrypoints/<name>.ts -> dist/<name>/index.js.
+// Builds one ncc bundle per entry point: src/entrypoints/<name>.ts -> dist/<name>/index.js, except the
+// Slack bridge's targets: src/entrypoints/bridge-<target>.ts -> dist/bridge/<target>/index.js.
 //
 // The source is ESM, but each bundle is emitted as CommonJS (dist/<name>/package.json says so): Node's
 // ESM loader alone adds ~20 ms to every start, which is most of the CLI's start-up budget (see
@@ -52,8 +53,15 @@ function ncc(args) {
   })
 }
 
+/** dist/<name>, or dist/bridge/<target> for a `bridge-<target>` entry. */
+function outDir(name) {
+  return name.startsWith('bridge-')
+    ? join(root, 'dist', 'bridge', name.slice('bridge-'.length))
+    : join(root, 'dist', name)
+}
+
 async function buildEntry(name) {
-  const out = join(root, 'dist', name)
+  const out = outDir(name)
   rmSync(out, { recursive: true, force: true })
   const wrapper = join(wrapDir, `${name}.cjs`)
   writeFileSync(wrapper, `require('../src/entrypoints/${name}.ts')\n`)
@@ -66,7 +74,7 @@ async function buildEntry(name) {
   // writeFileSync's mode applies only to new files, and index.js already exists (renamed above).
   chmodSync(main, 0o755)
   writeFileSync(join(out, 'package.json'), '{ "type": "commonjs" }\n')
-  console.log(`built dist/${name}/index.js`)
+  console.log(`built ${out.slice(root.length + 1)}/index.js`)
 }
 
 // Library bundles that must stay ES modules (see src/stores/github-storage.ts), loaded on demand by the

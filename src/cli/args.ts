@@ -176,6 +176,9 @@ operations (one per call):
   --prune AGE                   delete the contexts last written more than AGE ago (7d, 12h, 30m, 45s;
                                 file primaries only: other stores cannot tell a context's age)
 
+  cicdstatemgr bridge serve --config bridge.yaml --port 8080
+                                the Slack click → workflow_dispatch bridge server (bridge --help)
+
 options:
   --config PATH                 config.yaml       (env CICDSTATEMGR_CONFIG_PATH)
   --secrets PATH                secrets.yaml      (env CICDSTATEMGR_SECRETS_PATH)

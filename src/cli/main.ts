@@ -35,6 +35,12 @@ const defaultIo = (): CliIo => ({
 
 /** Runs one command line; returns the exit code. Errors are one line on stderr, never the help text. */
 export async function main(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
+  // `bridge …` is a long-running server with its own flags; loaded only when asked for, so the other
+  // commands start exactly as before.
+  if (argv[0] === 'bridge') {
+    const { runBridgeCli } = await import('../bridge/node-server.js')
+    return runBridgeCli(argv.slice(1), io)
+  }
   const logger = new StreamLogger('warning', io.stderr)
   let stores: StoreSet | undefined
   try {
