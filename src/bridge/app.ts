@@ -72,7 +72,10 @@ export function createBridgeApp(source: BridgeDepsSource): Hono {
 /** The click's work, never rejecting: its failures are logged (redacted) where no caller waits. */
 async function runWork(work: () => Promise<Outcome>, deps: BridgeAppDeps): Promise<void> {
   try {
-    deps.onOutcome?.(await work())
+    // Not `onOutcome?.(await work())`: an optional call skips its argument, so without
+    // `onOutcome` the click's work would never run.
+    const outcome = await work()
+    deps.onOutcome?.(outcome)
   } catch (error) {
     deps.log?.(redact(`bridge: click failed: ${errorMessage(error)}`, deps))
     deps.onOutcome?.({ kind: 'unknown' })

@@ -17,6 +17,7 @@ beforeAll(async () => {
     modules: true,
     script: code,
     compatibilityDate: '2025-09-01',
+    cf: false, // never fetch Cloudflare's cf.json: tests stay on loopback
     durableObjects: { CLAIMS: 'ClaimDurableObject' }
   })
   await mf.ready
