@@ -36,7 +36,10 @@ const OPERATIONS = [
   'POST /repos/{owner}/{repo}/statuses/{sha}',
   'GET /repos/{owner}/{repo}/commits/{ref}/statuses',
   'GET /repos/{owner}/{repo}/pulls/{pull_number}',
-  'GET /user'
+  'GET /user',
+  // The Slack bridge authenticating as a GitHub App (src/bridge/github-dispatch.ts).
+  'GET /repos/{owner}/{repo}/installation',
+  'POST /app/installations/{installation_id}/access_tokens'
 ]
 /** Operations also kept as GitHub Enterprise Server 3.19 describes them (the stand-in's GHES mode). */
 const GHES_OPERATIONS = ['POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches']

@@ -117,7 +117,8 @@ export async function startBridge(
   options: ServeOptions,
   env: Readonly<Record<string, string | undefined>>,
   log: (line: string) => void,
-  change: Partial<BridgeAppDeps> = {}
+  /** Overrides (tests, the benchmark): given the deps built from the environment. */
+  change: (deps: BridgeAppDeps) => Partial<BridgeAppDeps> = () => ({})
 ): Promise<RunningBridge> {
   const deps = await bridgeDepsFromEnv(options.configPath, env, log)
   const pending = new Set<Promise<unknown>>()
@@ -128,7 +129,7 @@ export async function startBridge(
       pending.add(work)
       void work.finally(() => pending.delete(work))
     },
-    ...change
+    ...change(deps)
   })
   let server: ServerType
   const address = await new Promise<AddressInfo>((done, fail) => {
