@@ -274,6 +274,30 @@ describe('bridge serve (Node server)', () => {
     ])
   })
 
+  it('allows a member of an allowed user group (usergroups.users.list with SLACK_BOT_TOKEN, cached)', async () => {
+    const botToken = 'xoxb-bridge-test-token-000000000000'
+    slack.respondWith('/api/usergroups.users.list', { body: { ok: true, users: ['U0BOB0001'] } })
+    const server = await serve({
+      GITHUB_TOKEN: gh.token,
+      SLACK_BOT_TOKEN: botToken,
+      SLACK_API_URL: `${slack.url}/api`
+    })
+    await click(server, await mint(), { user: 'U0BOB0001' })
+    await click(server, await mint(), { user: 'U0BOB0001' })
+    expect(await server.done(2)).toMatchObject([{ kind: 'dispatched' }, { kind: 'dispatched' }])
+    const lookups = slack.requests.filter((r) => r.path === '/api/usergroups.users.list')
+    expect(lookups).toHaveLength(1)
+    expect(lookups[0]!.query).toEqual({ usergroup: 'S0DEPLOYRS' })
+    expect(lookups[0]!.headers.authorization).toBe(`Bearer ${botToken}`)
+    expectNoSecret(server.logs, [botToken])
+  })
+
+  it('refuses a group member when no SLACK_BOT_TOKEN is set (membership is never assumed)', async () => {
+    const server = await serve({ GITHUB_TOKEN: gh.token })
+    await click(server, await mint(), { user: 'U0BOB0001' })
+    expect(await server.done(1)).toEqual([{ kind: 'refused', reason: 'user' }])
+  })
+
   it('shares claims through Redis: a second click on another server loses', async () => {
     const env = { GITHUB_TOKEN: gh.token, REDIS_URL: redisUrl() }
     const a = await serve(env)
