@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { BridgeAppDeps } from '../../src/bridge/app.js'
 import type { Outcome } from '../../src/bridge/interaction.js'
-import { startBridge, type RunningBridge } from '../../src/bridge/node-server.js'
+import { runBridgeCli, startBridge, type RunningBridge } from '../../src/bridge/node-server.js'
 import { mintValue, type ButtonClaims } from '../../src/bridge/value.js'
 import { startGithubStandIn, type GithubStandIn } from '../../__fixtures__/github-rest-stand-in.js'
 import { startStandIn, type StandIn } from '../../__fixtures__/http-stand-in.js'
@@ -329,5 +329,52 @@ describe('bridge serve (Node server)', () => {
     await expect(
       start({ SLACK_SIGNING_SECRET: SIGNING_SECRET, GITHUB_APP_ID: '1' })
     ).rejects.toThrow('GITHUB_APP_ID and GITHUB_APP_PRIVATE_KEY must be set together')
+  })
+
+  it.each([
+    [['serve'], {}, 2, 'bridge: bridge serve: --config PATH (or BRIDGE_CONFIG) is required'],
+    [
+      ['serve', '--config', 'x.yaml', '--port', 'http'],
+      {},
+      2,
+      "bridge: bridge serve: --port 'http' is not a port number"
+    ],
+    [['serve', '--bogus'], {}, 2, "bridge: bridge serve: Unknown option '--bogus'"],
+    [['start'], {}, 2, "bridge: bridge: unknown command 'start' (expected: serve)"],
+    [
+      ['serve', '--config', 'missing.yaml'],
+      { SLACK_SIGNING_SECRET: 's' },
+      1,
+      'missing.yaml: ENOENT'
+    ]
+  ])(
+    'bridge %j: one line on stderr and exit %s (no server started)',
+    async (argv, env, code, line) => {
+      let stderr = ''
+      const exit = await runBridgeCli(argv, {
+        stdout: () => {},
+        stderr: (t) => (stderr += t),
+        env,
+        cwd: dir
+      })
+      expect(exit).toBe(code)
+      expect(stderr.trim().split('\n')).toHaveLength(1)
+      expect(stderr).toContain(line)
+    }
+  )
+
+  it('names the allowlist file and key of a bad allowlist', async () => {
+    const bad = join(dir, 'bad.yaml')
+    writeFileSync(bad, POLICY_YAML.replace('allowedChannels: [C0DEPLOYS1]', 'allowedChannels: []'))
+    let stderr = ''
+    const exit = await runBridgeCli(['serve', '--config', bad], {
+      stdout: () => {},
+      stderr: (t) => (stderr += t),
+      env: { SLACK_SIGNING_SECRET: SIGNING_SECRET, GITHUB_TOKEN: gh.token },
+      cwd: dir
+    })
+    expect(exit).toBe(1)
+    expect(stderr).toMatch(/bad\.yaml.*allowedChannels/)
+    expect(stderr).not.toContain(KEY_CURRENT)
   })
 })
