@@ -348,7 +348,7 @@ describe('bridge serve (Node server)', () => {
       'missing.yaml: ENOENT'
     ]
   ])(
-    'bridge %j: one line on stderr and exit %s (no server started)',
+    'bridge %j (env %j): exit %d with one line on stderr, no server started',
     async (argv, env, code, line) => {
       let stderr = ''
       const exit = await runBridgeCli(argv, {
