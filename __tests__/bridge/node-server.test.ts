@@ -234,14 +234,14 @@ describe('bridge serve (Node server)', () => {
 
   it('authenticates as a GitHub App: an installation token for the one repository with actions: write', async () => {
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
-    const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()
+    const pem = privateKey.export({ type: 'pkcs1', format: 'pem' }).toString()
     gh.addApp({
       appId: APP_ID,
       slug: 'cicd-bridge',
       publicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
       installations: { 'acme/app': 77, 'acme/other': 77 }
     })
-    // Pasted into an env var with literal "\n", as secret stores often hold it.
+    // PKCS#1, as GitHub hands App keys out, pasted into an env var with literal "\n".
     const server = await serve({
       GITHUB_APP_ID: String(APP_ID),
       GITHUB_APP_PRIVATE_KEY: pem.replace(/\n/g, '\\n')
