@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { BridgeAppDeps } from '../../src/bridge/app.js'
 import type { Outcome } from '../../src/bridge/interaction.js'
-import { startBridge, type RunningBridge } from '../../src/bridge/node-server.js'
+import { runBridgeCli, startBridge, type RunningBridge } from '../../src/bridge/node-server.js'
 import { mintValue, type ButtonClaims } from '../../src/bridge/value.js'
 import { startGithubStandIn, type GithubStandIn } from '../../__fixtures__/github-rest-stand-in.js'
 import { startStandIn, type StandIn } from '../../__fixtures__/http-stand-in.js'
@@ -234,14 +234,14 @@ describe('bridge serve (Node server)', () => {
 
   it('authenticates as a GitHub App: an installation token for the one repository with actions: write', async () => {
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
-    const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()
+    const pem = privateKey.export({ type: 'pkcs1', format: 'pem' }).toString()
     gh.addApp({
       appId: APP_ID,
       slug: 'cicd-bridge',
       publicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
       installations: { 'acme/app': 77, 'acme/other': 77 }
     })
-    // Pasted into an env var with literal "\n", as secret stores often hold it.
+    // PKCS#1, as GitHub hands App keys out, pasted into an env var with literal "\n".
     const server = await serve({
       GITHUB_APP_ID: String(APP_ID),
       GITHUB_APP_PRIVATE_KEY: pem.replace(/\n/g, '\\n')
@@ -272,6 +272,30 @@ describe('bridge serve (Node server)', () => {
       pem.split('\n')[1]!,
       KEY_CURRENT
     ])
+  })
+
+  it('allows a member of an allowed user group (usergroups.users.list with SLACK_BOT_TOKEN, cached)', async () => {
+    const botToken = 'xoxb-bridge-test-token-000000000000'
+    slack.respondWith('/api/usergroups.users.list', { body: { ok: true, users: ['U0BOB0001'] } })
+    const server = await serve({
+      GITHUB_TOKEN: gh.token,
+      SLACK_BOT_TOKEN: botToken,
+      SLACK_API_URL: `${slack.url}/api`
+    })
+    await click(server, await mint(), { user: 'U0BOB0001' })
+    await click(server, await mint(), { user: 'U0BOB0001' })
+    expect(await server.done(2)).toMatchObject([{ kind: 'dispatched' }, { kind: 'dispatched' }])
+    const lookups = slack.requests.filter((r) => r.path === '/api/usergroups.users.list')
+    expect(lookups).toHaveLength(1)
+    expect(lookups[0]!.query).toEqual({ usergroup: 'S0DEPLOYRS' })
+    expect(lookups[0]!.headers.authorization).toBe(`Bearer ${botToken}`)
+    expectNoSecret(server.logs, [botToken])
+  })
+
+  it('refuses a group member when no SLACK_BOT_TOKEN is set (membership is never assumed)', async () => {
+    const server = await serve({ GITHUB_TOKEN: gh.token })
+    await click(server, await mint(), { user: 'U0BOB0001' })
+    expect(await server.done(1)).toEqual([{ kind: 'refused', reason: 'user' }])
   })
 
   it('shares claims through Redis: a second click on another server loses', async () => {
@@ -305,5 +329,52 @@ describe('bridge serve (Node server)', () => {
     await expect(
       start({ SLACK_SIGNING_SECRET: SIGNING_SECRET, GITHUB_APP_ID: '1' })
     ).rejects.toThrow('GITHUB_APP_ID and GITHUB_APP_PRIVATE_KEY must be set together')
+  })
+
+  it.each([
+    [['serve'], {}, 2, 'bridge: bridge serve: --config PATH (or BRIDGE_CONFIG) is required'],
+    [
+      ['serve', '--config', 'x.yaml', '--port', 'http'],
+      {},
+      2,
+      "bridge: bridge serve: --port 'http' is not a port number"
+    ],
+    [['serve', '--bogus'], {}, 2, "bridge: bridge serve: Unknown option '--bogus'"],
+    [['start'], {}, 2, "bridge: bridge: unknown command 'start' (expected: serve)"],
+    [
+      ['serve', '--config', 'missing.yaml'],
+      { SLACK_SIGNING_SECRET: 's' },
+      1,
+      'missing.yaml: ENOENT'
+    ]
+  ])(
+    'bridge %j (env %j): exit %d with one line on stderr, no server started',
+    async (argv, env, code, line) => {
+      let stderr = ''
+      const exit = await runBridgeCli(argv, {
+        stdout: () => {},
+        stderr: (t) => (stderr += t),
+        env,
+        cwd: dir
+      })
+      expect(exit).toBe(code)
+      expect(stderr.trim().split('\n')).toHaveLength(1)
+      expect(stderr).toContain(line)
+    }
+  )
+
+  it('names the allowlist file and key of a bad allowlist', async () => {
+    const bad = join(dir, 'bad.yaml')
+    writeFileSync(bad, POLICY_YAML.replace('allowedChannels: [C0DEPLOYS1]', 'allowedChannels: []'))
+    let stderr = ''
+    const exit = await runBridgeCli(['serve', '--config', bad], {
+      stdout: () => {},
+      stderr: (t) => (stderr += t),
+      env: { SLACK_SIGNING_SECRET: SIGNING_SECRET, GITHUB_TOKEN: gh.token },
+      cwd: dir
+    })
+    expect(exit).toBe(1)
+    expect(stderr).toMatch(/bad\.yaml.*allowedChannels/)
+    expect(stderr).not.toContain(KEY_CURRENT)
   })
 })

@@ -10,6 +10,7 @@
  *   GITHUB_API_URL                             default https://api.github.com
  *   REDIS_URL                                  claims in Redis (any number of servers); else in memory,
  *                                              correct for ONE server process only
+ *   SLACK_BOT_TOKEN                            for `allowedUserGroups` (usergroups:read); optional
  *   BRIDGE_RESPONSE_URL_PREFIX                 default https://hooks.slack.com/ (tests: loopback)
  *
  * On SIGTERM/SIGINT it stops accepting connections, lets the clicks already acknowledged finish their
@@ -25,6 +26,7 @@ import { createBridgeApp, type BridgeAppDeps } from './app.js'
 import { MemoryClaimStore, RedisClaimStore, type ClaimStore } from './claims.js'
 import { createGithubDispatch, createSlackResponder, type GithubAuth } from './github-dispatch.js'
 import { loadPolicy } from './policy.js'
+import { createSlackGroupLookup } from './slack-groups.js'
 
 export interface BridgeIo {
   stdout: (text: string) => void
@@ -44,7 +46,8 @@ workflow_dispatch runs; GET /healthz answers "ok".
 
 secrets, from the environment only: SLACK_SIGNING_SECRET; GITHUB_TOKEN, or GITHUB_APP_ID and
 GITHUB_APP_PRIVATE_KEY (optional GITHUB_APP_INSTALLATION_ID); REDIS_URL for claims shared by several
-servers (without it, claims are in memory: run only ONE server).
+servers (without it, claims are in memory: run only ONE server); SLACK_BOT_TOKEN (usergroups:read)
+when the allowlist names allowedUserGroups.
 `
 
 export interface ServeOptions {
@@ -170,6 +173,9 @@ export async function bridgeDepsFromEnv(
   const claims = await claimStore(redisUrl, log)
   const apiUrl = nonEmpty(env.GITHUB_API_URL)
   const prefix = nonEmpty(env.BRIDGE_RESPONSE_URL_PREFIX)
+  const botToken = nonEmpty(env.SLACK_BOT_TOKEN)
+  if (botToken) secrets.push(botToken)
+  const slackApi = nonEmpty(env.SLACK_API_URL)
   return {
     signingSecret,
     policy,
@@ -179,7 +185,15 @@ export async function bridgeDepsFromEnv(
     respond: createSlackResponder(),
     log,
     secrets,
-    ...(prefix ? { responseUrlPrefix: prefix } : {})
+    ...(prefix ? { responseUrlPrefix: prefix } : {}),
+    ...(botToken
+      ? {
+          groupMembers: createSlackGroupLookup({
+            token: botToken,
+            ...(slackApi ? { apiUrl: slackApi } : {})
+          })
+        }
+      : {})
   }
 }
 
