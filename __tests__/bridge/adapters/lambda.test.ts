@@ -30,6 +30,7 @@ import {
   signedRequest
 } from '../slack-fixtures.js'
 
+const BOT_TOKEN = 'xoxb-bridge-group-lookup-token-000000'
 let gh: GithubStandIn
 let slack: StandIn
 let hung: StandIn
@@ -43,7 +44,9 @@ const env = () => ({
   GITHUB_TOKEN: gh.token,
   GITHUB_API_URL: gh.url,
   REDIS_URL: redisUrl(),
-  BRIDGE_RESPONSE_URL_PREFIX: `${slack.url}/response/`
+  BRIDGE_RESPONSE_URL_PREFIX: `${slack.url}/response/`,
+  SLACK_BOT_TOKEN: BOT_TOKEN,
+  SLACK_API_URL: `${slack.url}/api`
 })
 
 beforeAll(async () => {
@@ -53,6 +56,9 @@ beforeAll(async () => {
     inputs: ['context-id', 'environment', 'slack-user', 'source-run-id', 'note']
   })
   slack = await startStandIn()
+  slack.respondWith('/api/usergroups.users.list', (req) => ({
+    body: req.query.usergroup === 'S0DEPLOYRS' ? { ok: true, users: ['U0BOB0001'] } : { ok: false }
+  }))
   hung = await startStandIn()
   const log = (line: string) => logs.push(line)
   bridge = await createLambdaBridge({ env: env(), change: { clock: () => NOW_MS }, log })
@@ -82,15 +88,17 @@ const button = (o: string, n: string) =>
     { id: 'k2026', secret: KEY_CURRENT }
   )
 
-async function signed(value: string, path: string, secret?: string) {
-  const body = formBody(blockActions({ value, responseUrl: `${slack.url}/response/${path}` }))
+async function signed(value: string, path: string, secret?: string, user?: string) {
+  const body = formBody(
+    blockActions({ value, responseUrl: `${slack.url}/response/${path}`, ...(user ? { user } : {}) })
+  )
   const request = await signedRequest(body, secret ? { secret } : {})
   return { body, headers: request.headers as Record<string, string> }
 }
 
 /** A function URL event (payload format 2.0); function URLs base64-encode form bodies. */
-async function functionUrlEvent(value: string, path: string, secret?: string) {
-  const { body, headers } = await signed(value, path, secret)
+async function functionUrlEvent(value: string, path: string, secret?: string, user?: string) {
+  const { body, headers } = await signed(value, path, secret, user)
   const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]))
   return {
     version: '2.0',
@@ -259,10 +267,27 @@ describe('Lambda adapter', () => {
     expect(replyOn('v2/after')?.text).toBe('Already chosen by <@U0ALICE01> (prod)')
   })
 
+  it('a member of an allowed user group (SLACK_BOT_TOKEN lookup) may click; others may not', async () => {
+    const runs = gh.runs.length
+    await invoke(
+      bridge.handler,
+      await functionUrlEvent(await button('stage', randomNonce()), 'v2/bob', undefined, 'U0BOB0001')
+    )
+    await invoke(
+      bridge.handler,
+      await functionUrlEvent(await button('stage', randomNonce()), 'v2/eve', undefined, 'U0EVE0001')
+    )
+    expect(gh.runs.length).toBe(runs + 1)
+    expect(replyOn('v2/bob')?.text).toContain('*stage* chosen by <@U0BOB0001>')
+    expect(replyOn('v2/eve')?.text).toBe('🚫 Not allowed: you are not allowed to make this choice')
+    const lookup = slack.requests.find((r) => r.path === '/api/usergroups.users.list')
+    expect(lookup?.headers.authorization).toBe(`Bearer ${BOT_TOKEN}`)
+  })
+
   it('logs no secret', () => {
     const text = logs.join('\n')
     expect(text).toContain('bridge: dispatched acme/app deploy.yml')
-    for (const secret of [SIGNING_SECRET, KEY_CURRENT, KEY_PREVIOUS, gh.token]) {
+    for (const secret of [SIGNING_SECRET, KEY_CURRENT, KEY_PREVIOUS, gh.token, BOT_TOKEN]) {
       expect(text).not.toContain(secret)
     }
   })

@@ -5,6 +5,8 @@
  */
 import { ConfigError } from '../../errors.js'
 import type { GithubAuth } from '../github-dispatch.js'
+import type { GroupLookup } from '../policy.js'
+import { createSlackGroupLookup } from '../slack-groups.js'
 
 export type EnvRecord = Readonly<Record<string, string | undefined>>
 
@@ -55,4 +57,18 @@ export function githubAuthFromEnv(env: EnvRecord): GithubAuth {
 /** The values to keep out of log lines besides the signing secret and target keys. */
 export function authSecrets(auth: GithubAuth): string[] {
   return 'token' in auth ? [auth.token] : [auth.privateKey]
+}
+
+/** `allowedUserGroups` membership through SLACK_BOT_TOKEN (usergroups:read), as the Node server does. */
+export function slackGroupsFromEnv(env: EnvRecord): {
+  groupMembers?: GroupLookup
+  secrets: string[]
+} {
+  const token = nonEmpty(env.SLACK_BOT_TOKEN)
+  if (!token) return { secrets: [] }
+  const apiUrl = nonEmpty(env.SLACK_API_URL)
+  return {
+    groupMembers: createSlackGroupLookup({ token, ...(apiUrl ? { apiUrl } : {}) }),
+    secrets: [token]
+  }
 }

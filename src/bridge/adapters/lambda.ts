@@ -11,7 +11,8 @@
  *   SLACK_SIGNING_SECRET, REDIS_URL                        required
  *   BRIDGE_POLICY (the allowlist YAML) or BRIDGE_CONFIG (a file in the package)
  *   GITHUB_TOKEN | GITHUB_APP_ID + GITHUB_APP_PRIVATE_KEY [+ GITHUB_APP_INSTALLATION_ID]
- *   GITHUB_API_URL, BRIDGE_RESPONSE_URL_PREFIX, BRIDGE_DISPATCH_DEADLINE_MS   optional
+ *   SLACK_BOT_TOKEN (allowedUserGroups), GITHUB_API_URL, BRIDGE_RESPONSE_URL_PREFIX,
+ *   BRIDGE_DISPATCH_DEADLINE_MS                            optional
  */
 import type { Hono } from 'hono'
 import { handle } from 'hono/aws-lambda'
@@ -23,7 +24,14 @@ import { RedisClaimStore, type ClaimStore } from '../claims.js'
 import { createGithubDispatch, createSlackResponder } from '../github-dispatch.js'
 import type { DispatchResult } from '../interaction.js'
 import { loadPolicy, type DispatchRequest } from '../policy.js'
-import { authSecrets, githubAuthFromEnv, nonEmpty, requireSetting, type EnvRecord } from './env.js'
+import {
+  authSecrets,
+  githubAuthFromEnv,
+  nonEmpty,
+  requireSetting,
+  slackGroupsFromEnv,
+  type EnvRecord
+} from './env.js'
 
 /** Slack waits 3 s; the dispatch gets 2.2 of them, the response_url reply and the rest the remainder. */
 export const DEFAULT_DISPATCH_DEADLINE_MS = 2200
@@ -56,6 +64,7 @@ export async function createLambdaBridge(options: LambdaBridgeOptions): Promise<
   const auth = githubAuthFromEnv(env)
   const apiUrl = nonEmpty(env.GITHUB_API_URL)
   const prefix = nonEmpty(env.BRIDGE_RESPONSE_URL_PREFIX)
+  const { secrets: groupSecrets, ...groups } = slackGroupsFromEnv(env)
   const deadline = options.deadline ?? deadlineFromEnv(env)
   const signals = new AsyncLocalStorage<AbortSignal>()
   // Every GitHub call of one click (installation token, dispatch, its one resend) shares its deadline.
@@ -81,7 +90,8 @@ export async function createLambdaBridge(options: LambdaBridgeOptions): Promise<
     dispatch,
     respond: createSlackResponder({ timeoutMs: RESPOND_TIMEOUT_MS }),
     log,
-    secrets: [...authSecrets(auth), ...(env.REDIS_URL ? [env.REDIS_URL] : [])],
+    secrets: [...authSecrets(auth), ...groupSecrets, ...(env.REDIS_URL ? [env.REDIS_URL] : [])],
+    ...groups,
     ...(prefix ? { responseUrlPrefix: prefix } : {}),
     ...options.change,
     inline: true

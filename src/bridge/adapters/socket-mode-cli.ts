@@ -33,7 +33,9 @@ export async function startSocketModeFromEnv(
   // Socket Mode has no request signature; the Node server's loader wants one, so it gets a throwaway.
   const throwaway = b64url(globalThis.crypto.getRandomValues(new Uint8Array(32)))
   const deps = await bridgeDepsFromEnv(configPath, { ...env, SLACK_SIGNING_SECRET: throwaway }, log)
-  const slackApiUrl = nonEmpty(env.SLACK_API_URL)
+  // The Node server's SLACK_API_URL may lack the trailing slash @slack/web-api's base URL needs.
+  const apiBase = nonEmpty(env.SLACK_API_URL)
+  const slackApiUrl = apiBase?.endsWith('/') ? apiBase : apiBase && `${apiBase}/`
   try {
     const bridge = await startSocketModeBridge({
       appToken,

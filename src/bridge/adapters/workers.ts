@@ -10,6 +10,7 @@
  *   BRIDGE_POLICY                             secret, the allowlist YAML itself (there is no file system)
  *   CLAIMS                                    Durable Object namespace bound to ClaimDurableObject
  *   GITHUB_TOKEN | GITHUB_APP_ID + GITHUB_APP_PRIVATE_KEY [+ GITHUB_APP_INSTALLATION_ID]
+ *   SLACK_BOT_TOKEN                           optional, for allowedUserGroups (usergroups:read)
  *   GITHUB_API_URL, BRIDGE_RESPONSE_URL_PREFIX  optional (GHES; tests point them at loopback)
  *   any name a target key's `secretEnv` names
  */
@@ -23,7 +24,14 @@ import {
   DurableClaimStore,
   type DurableNamespaceLike
 } from './durable-claims.js'
-import { authSecrets, githubAuthFromEnv, nonEmpty, requireSetting, stringEntries } from './env.js'
+import {
+  authSecrets,
+  githubAuthFromEnv,
+  nonEmpty,
+  requireSetting,
+  slackGroupsFromEnv,
+  stringEntries
+} from './env.js'
 
 export { ClaimDurableObject }
 
@@ -46,6 +54,7 @@ export function workersApp(env: WorkersEnv): Hono {
   const auth = githubAuthFromEnv(settings)
   const apiUrl = nonEmpty(settings.GITHUB_API_URL)
   const prefix = nonEmpty(settings.BRIDGE_RESPONSE_URL_PREFIX)
+  const { secrets: groupSecrets, ...groups } = slackGroupsFromEnv(settings)
   const app = createBridgeApp({
     signingSecret,
     policy,
@@ -54,7 +63,8 @@ export function workersApp(env: WorkersEnv): Hono {
     dispatch: createGithubDispatch({ auth, ...(apiUrl ? { apiUrl } : {}) }),
     respond: createSlackResponder(),
     log,
-    secrets: authSecrets(auth),
+    secrets: [...authSecrets(auth), ...groupSecrets],
+    ...groups,
     ...(prefix ? { responseUrlPrefix: prefix } : {})
   })
   cached = { env, app }
