@@ -172,6 +172,29 @@ describe('Workers adapter in workerd', () => {
     expect(gh.requests.length).toBe(before)
   })
 
+  it('refuses an oversized body with 413 before reading it, and an unlisted user with no dispatch', async () => {
+    const before = { gh: gh.requests.length, slack: slack.requests.length }
+    const huge = new Uint8Array(70 * 1024).fill(0x61)
+    const request = await signedRequest(huge, { timestamp: nowS() })
+    const res = await mf.dispatchFetch('http://bridge.example/slack/interactivity', {
+      method: 'POST',
+      headers: request.headers as Record<string, string>,
+      body: huge
+    })
+    expect(res.status).toBe(413)
+    await res.text()
+    expect({ gh: gh.requests.length, slack: slack.requests.length }).toEqual(before)
+    const eve = await post(await mint('prod', 'nonce-workers-eve-0001'), {
+      user: 'U0EVE0001',
+      path: 'T0TEAM001/5/e'
+    })
+    await eve.text()
+    expect((await replyTo('T0TEAM001/5/e')).text).toBe(
+      '🚫 Not allowed: you are not allowed to make this choice'
+    )
+    expect(gh.requests.length).toBe(before.gh)
+  })
+
   it('keeps every secret out of the Worker output', () => {
     const text = output.join('\n')
     expect(text).toContain('bridge: dispatched acme/app deploy.yml (user U0ALICE01)')
