@@ -11,7 +11,7 @@
 import { Buffer } from 'node:buffer'
 import { spawn } from 'node:child_process'
 import { createHmac, randomBytes } from 'node:crypto'
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
@@ -102,15 +102,22 @@ function startServer(args, env) {
   let err = ''
   return new Promise((done, fail) => {
     child.stderr.on('data', (d) => {
+      if (child.started) return // one log line per click from here on: not kept
       err += d
       const m = /listening on (http:\/\/\S+)/.exec(err)
-      if (m && !child.started) {
+      if (m) {
         child.started = true
         done({ child, url: m[1], coldMs: Number(process.hrtime.bigint() - t0) / 1e6 })
       }
     })
     child.once('exit', (code) => child.started || fail(new Error(`server exited ${code}: ${err}`)))
   })
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
+function cpuSeconds(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+  return (Number(fields[11]) + Number(fields[12])) / 100 // utime, stime in clock ticks (USER_HZ 100)
 }
 
 const stop = (child) => new Promise((done) => (child.once('exit', done), child.kill('SIGTERM')))
@@ -156,6 +163,7 @@ try {
   const acks = []
   let next = 0
   let failures = 0
+  const cpu0 = cpuSeconds(server.child.pid)
   const t0 = process.hrtime.bigint()
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
@@ -170,12 +178,18 @@ try {
     })
   )
   const totalMs = Number(process.hrtime.bigint() - t0) / 1e6
-  await stop(server.child) // SIGTERM waits for every acknowledged click's dispatch and reply
+  // Let the last dispatches and replies finish (SIGTERM would wait for them too), then read the CPU.
+  await new Promise((r) => setTimeout(r, 1000))
+  const cpu = cpuSeconds(server.child.pid) - cpu0
+  await stop(server.child)
 
   const med = (xs) => pct(xs, 50)
   console.log(`node ${process.version}, ${new Date().toISOString()}`)
   console.log(
     `acks: ${CLICKS} signed clicks at concurrency ${CONCURRENCY}: median ${med(acks).toFixed(1)} ms, p99 ${pct(acks, 99).toFixed(1)} ms, max ${Math.max(...acks).toFixed(1)} ms; ${failures} non-200; ${(CLICKS / (totalMs / 1000)).toFixed(0)} clicks/s`
+  )
+  console.log(
+    `server CPU: ${((cpu * 1000) / CLICKS).toFixed(1)} ms per click (verify, dispatch, reply; user + system)`
   )
   for (const [name, xs] of Object.entries(cold)) {
     console.log(
