@@ -10,7 +10,7 @@
  * body and signs it with a random per-process secret that never leaves this module: that signature
  * proves nothing beyond "it came off the socket", and is not meant to.
  */
-import { SocketModeClient, type Logger } from '@slack/socket-mode'
+import { LogLevel, SocketModeClient, type Logger } from '@slack/socket-mode'
 import { errorMessage } from '../../errors.js'
 import { acceptInteraction, type InteractionDeps, type Outcome } from '../interaction.js'
 import { b64url } from '../value.js'
@@ -111,7 +111,7 @@ function quietLogger(log: ((line: string) => void) | undefined): Logger {
     warn: sink('warn'),
     error: sink('error'),
     setLevel: ignore,
-    getLevel: () => 'warn' as never,
+    getLevel: () => LogLevel.WARN,
     setName: ignore
   }
 }
