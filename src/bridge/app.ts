@@ -72,7 +72,9 @@ export function createBridgeApp(source: BridgeDepsSource): Hono {
 /** The click's work, never rejecting: its failures are logged (redacted) where no caller waits. */
 async function runWork(work: () => Promise<Outcome>, deps: BridgeAppDeps): Promise<void> {
   try {
-    deps.onOutcome?.(await work())
+    // Not `onOutcome?.(await work())`: optional chaining would skip the work when no hook is given.
+    const outcome = await work()
+    deps.onOutcome?.(outcome)
   } catch (error) {
     deps.log?.(redact(`bridge: click failed: ${errorMessage(error)}`, deps))
     deps.onOutcome?.({ kind: 'unknown' })
