@@ -72,6 +72,15 @@ describe('createBridgeApp', () => {
     expect(seen.dispatched).toHaveLength(1)
   })
 
+  it('runs the work when no onOutcome hook is given', async () => {
+    const deferred: Array<Promise<unknown>> = []
+    const { d, seen } = deps({ defer: (work) => void deferred.push(work) })
+    delete d.onOutcome
+    await createBridgeApp(d).request(await clickRequest())
+    await deferred[0]
+    expect(seen.dispatched).toHaveLength(1)
+  })
+
   it('inline: the click is dispatched before the response', async () => {
     const { d, seen } = deps({ inline: true, defer: () => expect('not deferred').toBe('') })
     const res = await createBridgeApp(d).request(await clickRequest())

@@ -72,8 +72,7 @@ export function createBridgeApp(source: BridgeDepsSource): Hono {
 /** The click's work, never rejecting: its failures are logged (redacted) where no caller waits. */
 async function runWork(work: () => Promise<Outcome>, deps: BridgeAppDeps): Promise<void> {
   try {
-    // Not `onOutcome?.(await work())`: an optional call skips its argument, so without
-    // `onOutcome` the click's work would never run.
+    // Not `onOutcome?.(await work())`: optional chaining would skip the work when no hook is given.
     const outcome = await work()
     deps.onOutcome?.(outcome)
   } catch (error) {
