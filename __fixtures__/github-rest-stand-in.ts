@@ -21,8 +21,14 @@
  * the repository events feed (github-events-feed.ts: pages, ETag/304, `X-Poll-Interval`).
  * Authorization is required; each token writes as its registered identity (default user `octocat`;
  * `installationToken` writes as `github-actions[bot]` and gets 403 on `GET /user`, like a GITHUB_TOKEN).
+ *
+ * GitHub Apps (`addApp`): `GET /repos/{o}/{r}/installation` and
+ * `POST /app/installations/{id}/access_tokens` accept only an RS256 JWT the app's private key signed
+ * (`iss` = app id, `exp` at most 10 minutes ahead); an installation token is limited to the repositories
+ * and permissions it was requested for (another repository → 404, no `actions: write` → 403 on a
+ * dispatch), like GitHub's.
  */
-import { createHash, randomUUID } from 'node:crypto'
+import { createHash, createPublicKey, randomUUID, verify as verifySignature } from 'node:crypto'
 import * as http from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import type { ArtifactBackend, ArtifactInfo, StandInRunInfo } from './cache-service-stand-in.js'
@@ -108,6 +114,24 @@ export interface FailureSpec {
   afterActing?: boolean
 }
 
+export interface StandInApp {
+  appId: number
+  slug: string
+  /** PEM (SPKI or PKCS#1) of the app's key pair. */
+  publicKey: string
+  /** `owner/repo` → installation id. */
+  installations: Record<string, number>
+  /** Permissions the installation was granted (default `{ actions: 'write', metadata: 'read' }`). */
+  permissions?: Record<string, string>
+}
+
+export interface IssuedToken {
+  token: string
+  installationId: number
+  repositories?: string[]
+  permissions?: Record<string, string>
+}
+
 export interface GithubStandIn {
   url: string
   /** A token that writes as user `octocat`. */
@@ -128,6 +152,9 @@ export interface GithubStandIn {
     canWrite?: boolean
   ): void
   addWorkflow(repo: string, workflow: RegisteredWorkflow): number
+  addApp(app: StandInApp): void
+  /** Installation tokens issued through `POST /app/installations/{id}/access_tokens`. */
+  issuedTokens: IssuedToken[]
   setDefaultBranch(repo: string, branch: string): void
   addPull(
     repo: string,
@@ -154,6 +181,8 @@ interface Route {
   method: string
   pattern: RegExp
   operation: string
+  /** Authenticated as a GitHub App (JWT), not with a token. */
+  appJwt?: boolean
   handle: (m: RegExpExecArray, req: Incoming) => Reply
 }
 
@@ -169,6 +198,11 @@ interface Identity {
   login: string
   type: string
   canWrite: boolean
+  /** An installation token's repositories (`owner/repo`) and permissions, when it was scoped. */
+  repos?: string[]
+  permissions?: Record<string, string>
+  /** The app a JWT was signed by. */
+  app?: StandInApp
 }
 
 interface Reply {
@@ -211,6 +245,7 @@ export async function startGithubStandIn(
   const comments: StoredComment[] = []
   const statuses: StoredStatus[] = []
   const failures: Array<FailureSpec & { left: number }> = []
+  const apps = new Map<string, StandInApp>()
   let hideLists = 0
   let hiddenFrom = Infinity
   let nextId = 1000
@@ -232,6 +267,10 @@ export async function startGithubStandIn(
     now: () => Date.now(),
     addToken(token, identity, canWrite = true) {
       tokens.set(token, { ...identity, canWrite })
+    },
+    issuedTokens: [],
+    addApp(app) {
+      apps.set(String(app.appId), app)
     },
     addWorkflow(repo, workflow) {
       const list = workflows.get(repo) ?? []
@@ -623,8 +662,136 @@ export async function startGithubStandIn(
     }
   ]
 
+  const inScope = (id: Identity, repo: string): boolean => !id.repos || id.repos.includes(repo)
+  const mayDispatch = (id: Identity): boolean =>
+    !id.permissions || id.permissions.actions === 'write'
+
+  const appRoutes: Route[] = [
+    {
+      method: 'GET',
+      pattern: /^\/repos\/([^/]+\/[^/]+)\/installation$/,
+      operation: 'GET /repos/{owner}/{repo}/installation',
+      appJwt: true,
+      handle: (m, req) => {
+        const app = req.identity.app!
+        const id = app.installations[m[1]!]
+        return id === undefined
+          ? error(404, 'Not Found')
+          : { status: 200, body: installationJson(app, id, m[1]!.split('/')[0]!) }
+      }
+    },
+    {
+      method: 'POST',
+      pattern: /^\/app\/installations\/(\d+)\/access_tokens$/,
+      operation: 'POST /app/installations/{installation_id}/access_tokens',
+      appJwt: true,
+      handle: (m, req) => issueToken(req.identity.app!, Number(m[1]), req.json)
+    }
+  ]
+
+  function installationJson(app: StandInApp, id: number, owner: string): Record<string, unknown> {
+    const api = state.url
+    return {
+      id,
+      account: simpleUser(owner, 'Organization'),
+      repository_selection: 'selected',
+      access_tokens_url: `${api}/app/installations/${id}/access_tokens`,
+      repositories_url: `${api}/installation/repositories`,
+      html_url: `https://github.com/organizations/${owner}/settings/installations/${id}`,
+      app_id: app.appId,
+      app_slug: app.slug,
+      target_id: Math.abs(hashInt(owner)),
+      target_type: 'Organization',
+      permissions: app.permissions ?? { actions: 'write', metadata: 'read' },
+      events: [],
+      created_at: '2026-01-01T00:00:00Z',
+      updated_at: '2026-01-01T00:00:00Z',
+      single_file_name: null,
+      suspended_by: null,
+      suspended_at: null
+    }
+  }
+
+  function issueToken(app: StandInApp, installationId: number, json: unknown): Reply {
+    const owned = Object.entries(app.installations).filter(([, id]) => id === installationId)
+    if (owned.length === 0) return error(404, 'Not Found')
+    const body = (json ?? {}) as { repositories?: string[]; permissions?: Record<string, string> }
+    const granted = app.permissions ?? { actions: 'write', metadata: 'read' }
+    const owner = owned[0]![0].split('/')[0]!
+    const repos = body.repositories?.map((r) => `${owner}/${r}`)
+    if (repos?.some((r) => !owned.some(([full]) => full === r))) {
+      return error(
+        422,
+        'There is at least one repository that does not exist or is not accessible to the parent installation.'
+      )
+    }
+    const rank = { read: 1, write: 2, admin: 3 } as Record<string, number>
+    for (const [k, v] of Object.entries(body.permissions ?? {})) {
+      if ((rank[granted[k] ?? ''] ?? 0) < (rank[v] ?? 9)) {
+        return error(422, `The permissions requested are not granted to this installation.`)
+      }
+    }
+    const token = `ghs_${randomUUID().replace(/-/g, '')}`
+    const permissions = body.permissions ?? granted
+    tokens.set(token, {
+      login: `${app.slug}[bot]`,
+      type: 'Bot',
+      canWrite: true,
+      ...(repos ? { repos } : {}),
+      permissions
+    })
+    state.issuedTokens.push({
+      token,
+      installationId,
+      ...(body.repositories ? { repositories: body.repositories } : {}),
+      ...(body.permissions ? { permissions: body.permissions } : {})
+    })
+    const expires = new Date(state.now() + 3600_000).toISOString().replace(/\.\d{3}Z$/, 'Z')
+    return {
+      status: 201,
+      body: {
+        token,
+        expires_at: expires,
+        permissions,
+        repository_selection: 'selected',
+        ...(repos
+          ? {
+              repositories: repos.map((full) => {
+                const [o = '', n = ''] = full.split('/')
+                return { ...minimalRepository(full, o, n), ...fullRepoExtras() }
+              })
+            }
+          : {})
+      }
+    }
+  }
+
+  /** The app whose key signed `jwt` (RS256, `iss` = app id, not expired, at most 10 minutes long). */
+  function appFromJwt(jwt: string): StandInApp | undefined {
+    const [head, payload, sig] = jwt.split('.')
+    if (!head || !payload || !sig) return undefined
+    let claims: { iss?: unknown; exp?: unknown; iat?: unknown }
+    try {
+      claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as typeof claims
+    } catch {
+      return undefined
+    }
+    const app = apps.get(String(claims.iss))
+    if (!app) return undefined
+    const ok = verifySignature(
+      'RSA-SHA256',
+      Buffer.from(`${head}.${payload}`),
+      createPublicKey(app.publicKey),
+      Buffer.from(sig, 'base64url')
+    )
+    const now = state.now() / 1000
+    const exp = Number(claims.exp)
+    return ok && exp > now && exp - now <= 600 + 60 ? app : undefined
+  }
+
   const routes: Route[] = [
     ...artifactRoutes,
+    ...appRoutes,
     {
       method: 'POST',
       pattern: /^\/repos\/([^/]+\/[^/]+)\/actions\/workflows\/([^/]+)\/dispatches$/,
@@ -641,8 +808,10 @@ export async function startGithubStandIn(
           // GHES ≤ 3.20 rejects the field (cli/cli #12672); its schema alone would not (no additionalProperties).
           return error(400, 'Invalid request.\n\n"return_run_details" is not a permitted key.')
         }
-        if (!wf) return error(404, 'Not Found')
-        if (!req.identity.canWrite) return error(403, 'Resource not accessible by integration')
+        if (!wf || !inScope(req.identity, repo)) return error(404, 'Not Found')
+        if (!req.identity.canWrite || !mayDispatch(req.identity)) {
+          return error(403, 'Resource not accessible by integration')
+        }
         if (!(wf.on ?? ['workflow_dispatch']).includes('workflow_dispatch')) {
           return error(422, "Workflow does not have 'workflow_dispatch' trigger")
         }
@@ -1017,7 +1186,13 @@ export async function startGithubStandIn(
     const auth = String(recorded.headers.authorization ?? '')
     const token = /^(?:token|bearer)\s+(.+)$/i.exec(auth)?.[1]
     if (!token) return error(401, 'Requires authentication')
-    const identity = tokens.get(token)
+    const app = route?.appJwt ? appFromJwt(token) : undefined
+    if (route?.appJwt && !app) {
+      return error(401, 'A JSON web token could not be decoded')
+    }
+    const identity: Identity | undefined = app
+      ? { login: `${app.slug}[bot]`, type: 'Bot', canWrite: false, app }
+      : tokens.get(token)
     if (!identity) return error(401, 'Bad credentials')
     const failure = failures.find((f) => f.left > 0 && (!f.match || f.match.test(key)))
     if (failure && !failure.afterActing) {

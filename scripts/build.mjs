@@ -1,4 +1,5 @@
-// Builds one ncc bundle per entry point: src/entrypoints/<name>.ts -> dist/<name>/index.js.
+// Builds one ncc bundle per entry point: src/entrypoints/<name>.ts -> dist/<name>/index.js, except the
+// Slack bridge's targets: src/entrypoints/bridge-<target>.ts -> dist/bridge/<target>/index.js.
 //
 // The source is ESM, but each bundle is emitted as CommonJS (dist/<name>/package.json says so): Node's
 // ESM loader alone adds ~20 ms to every start, which is most of the CLI's start-up budget (see
@@ -21,6 +22,7 @@ import {
 } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { join, resolve } from 'node:path'
+import { bundleWorker } from './bundle-worker.mjs'
 import { inputsHash, writeStamp } from './build-stamp.mjs'
 
 const root = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..')
@@ -52,11 +54,19 @@ function ncc(args) {
   })
 }
 
+/** dist/<name>, or dist/bridge/<target> for a `bridge-<target>` entry. */
+function outDir(name) {
+  return name.startsWith('bridge-')
+    ? join(root, 'dist', 'bridge', name.slice('bridge-'.length))
+    : join(root, 'dist', name)
+}
+
 async function buildEntry(name) {
-  const out = join(root, 'dist', name)
+  const out = outDir(name)
   rmSync(out, { recursive: true, force: true })
   const wrapper = join(wrapDir, `${name}.cjs`)
-  writeFileSync(wrapper, `require('../src/entrypoints/${name}.ts')\n`)
+  // Re-exported: the Lambda bundle's `handler` is looked up on index.js's exports.
+  writeFileSync(wrapper, `module.exports = require('../src/entrypoints/${name}.ts')\n`)
   await ncc([wrapper, '-o', out])
   // ncc names a CJS entry's output index.cjs; the bin and action.yml files point at index.js.
   if (existsSync(join(out, 'index.cjs'))) renameSync(join(out, 'index.cjs'), join(out, 'index.js'))
@@ -66,7 +76,7 @@ async function buildEntry(name) {
   // writeFileSync's mode applies only to new files, and index.js already exists (renamed above).
   chmodSync(main, 0o755)
   writeFileSync(join(out, 'package.json'), '{ "type": "commonjs" }\n')
-  console.log(`built dist/${name}/index.js`)
+  console.log(`built ${out.slice(root.length + 1)}/index.js`)
 }
 
 // Library bundles that must stay ES modules (see src/stores/github-storage.ts), loaded on demand by the
@@ -80,6 +90,19 @@ async function buildEsm(name, source) {
   console.log(`built dist/${name}/index.js (ESM)`)
 }
 
+// Cloudflare Workers bundles: one ES module without Node built-ins, built with esbuild (ncc emits
+// CommonJS for Node). Named like the entries they sit beside, for `node scripts/build.mjs bridge-workers`.
+const workerBundles = { 'bridge-workers': 'src/bridge/adapters/workers.ts' }
+
+async function buildWorker(name, source) {
+  const out = outDir(name)
+  rmSync(out, { recursive: true, force: true })
+  mkdirSync(out, { recursive: true })
+  await bundleWorker(join(root, source), join(out, 'index.js'))
+  writeFileSync(join(out, 'package.json'), '{ "type": "module" }\n')
+  console.log(`built ${out.slice(root.length + 1)}/index.js (Workers ESM)`)
+}
+
 const jobs = [
   // The largest bundle first, so it does not finish alone at the end.
   ...Object.entries(esmBundles)
@@ -89,7 +112,14 @@ const jobs = [
         () =>
           buildEsm(name, source)
     ),
-  ...entries.map((name) => () => buildEntry(name))
+  ...entries.map((name) => () => buildEntry(name)),
+  ...Object.entries(workerBundles)
+    .filter(([name]) => only.length === 0 || only.includes(name))
+    .map(
+      ([name, source]) =>
+        () =>
+          buildWorker(name, source)
+    )
 ]
 const hash = inputsHash(root)
 let next = 0

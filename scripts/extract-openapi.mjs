@@ -42,7 +42,10 @@ const OPERATIONS = [
   'GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts',
   'GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}',
   'DELETE /repos/{owner}/{repo}/actions/artifacts/{artifact_id}',
-  'GET /repos/{owner}/{repo}/events'
+  'GET /repos/{owner}/{repo}/events',
+  // The Slack bridge authenticating as a GitHub App (src/bridge/github-dispatch.ts).
+  'GET /repos/{owner}/{repo}/installation',
+  'POST /app/installations/{installation_id}/access_tokens'
 ]
 /**
  * Example answers of the events endpoints (`components.examples`, from the non-dereferenced description):

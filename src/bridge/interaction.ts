@@ -266,7 +266,7 @@ async function reply(
 }
 
 /** Removes the signing secret and every target key from a log line. */
-function redact(line: string, deps: InteractionDeps): string {
+export function redact(line: string, deps: InteractionDeps): string {
   const secrets = [deps.signingSecret, ...(deps.secrets ?? [])]
   for (const t of deps.policy.targets.values()) for (const k of t.keys) secrets.push(k.secret)
   return secrets.filter((s) => s.length > 0).reduce((out, s) => out.split(s).join('***'), line)

@@ -255,6 +255,9 @@ operations (one per call):
   --artifact-revisions ID       actions-artifact primary: list the revisions of ID (current, forks)
   --merge-revision ARTIFACT_ID  actions-artifact primary: apply what a forked revision changed to --id
 
+  cicdstatemgr bridge serve --config bridge.yaml --port 8080
+                                the Slack click → workflow_dispatch bridge server (bridge --help)
+
 options:
   --config PATH                 config.yaml       (env CICDSTATEMGR_CONFIG_PATH)
   --secrets PATH                secrets.yaml      (env CICDSTATEMGR_SECRETS_PATH)

@@ -42,6 +42,12 @@ const defaultIo = (): CliIo => ({
 export async function main(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
   // A subcommand, loaded only when asked for: the flag-style commands start as before.
   if (argv[0] === 'poll') return (await import('../poll/command.js')).runPoll(argv.slice(1), io)
+  // `bridge …` is a long-running server with its own flags; loaded only when asked for, so the other
+  // commands start exactly as before.
+  if (argv[0] === 'bridge') {
+    const { runBridgeCli } = await import('../bridge/node-server.js')
+    return runBridgeCli(argv.slice(1), io)
+  }
   const logger = new StreamLogger('warning', io.stderr)
   let stores: StoreSet | undefined
   try {

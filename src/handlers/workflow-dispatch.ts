@@ -3,6 +3,7 @@ import { ConfigError } from '../errors.js'
 import type { EventHandler, HandlerContext, HandlerOutcome } from '../core/events.js'
 import { isJsonObject, type JsonObject, type JsonValue } from '../core/types.js'
 import type { GithubClient } from '../github/client.js'
+import { runDetailsRefusedBy, sendDispatch } from '../github/dispatch.js'
 import { GithubApiError } from '../github/errors.js'
 import {
   githubBlock,
@@ -19,12 +20,6 @@ import {
 /** GitHub's limits on workflow_dispatch inputs (workflow syntax docs; 25 since 2025-12-04). */
 export const MAX_INPUTS = 25
 export const MAX_INPUTS_CHARS = 65_535
-
-/**
- * API hosts that refused `return_run_details` (GHES ≤ 3.20 answers 400): later dispatches in this process
- * go without it straight away.
- */
-const noRunDetails = new Set<string>()
 
 /**
  * `workflow-dispatch`: starts a workflow (`POST …/actions/workflows/{workflow}/dispatches`) and stores the
@@ -68,7 +63,7 @@ export const workflowDispatchHandler: EventHandler = {
       throw new ConfigError(`${where}: 'wait' must be true or false`)
     }
     const path = `/repos/${gb.repo.owner}/${gb.repo.repo}/actions/workflows/${encodeURIComponent(workflow)}/dispatches`
-    const useDetails = block['return-run-details'] !== false && !noRunDetails.has(gb.env.apiUrl)
+    const useDetails = block['return-run-details'] !== false && !runDetailsRefusedBy(gb.env.apiUrl)
     const body: JsonObject = {
       ref,
       ...(Object.keys(inputs).length ? { inputs } : {}),
@@ -84,7 +79,7 @@ export const workflowDispatchHandler: EventHandler = {
 
     const client = await githubClient(ctx, gb)
     const since = gb.clock.now()
-    const sent = await send(client, gb, { workflow, ref, inputs, useDetails })
+    const sent = await sendDispatch(client, gb.repo, { workflow, ref, inputs, useDetails })
     let results: JsonObject
     if (sent.details) {
       results = { ...sent.details }
@@ -169,66 +164,6 @@ function checkInputs(inputs: Record<string, string>, where: string): void {
       `${where}: the inputs are ${size} characters as JSON; GitHub accepts at most ${MAX_INPUTS_CHARS} (nothing was sent)`
     )
   }
-}
-
-interface Sent {
-  status: number
-  details?: JsonObject
-  /** An ambiguous failure (5xx, no answer): the dispatch may have happened. */
-  error?: GithubApiError
-}
-
-/** The one dispatch (plus the resend a refused `return_run_details` calls for). */
-async function send(
-  client: GithubClient,
-  gb: GithubBlock,
-  args: { workflow: string; ref: string; inputs: Record<string, string>; useDetails: boolean }
-): Promise<Sent> {
-  const request = (details: boolean): ReturnType<GithubClient['dispatchWorkflow']> =>
-    client.dispatchWorkflow(gb.repo, {
-      workflow: /^\d+$/.test(args.workflow) ? Number(args.workflow) : args.workflow,
-      ref: args.ref,
-      ...(Object.keys(args.inputs).length ? { inputs: args.inputs } : {}),
-      returnRunDetails: details
-    })
-  try {
-    try {
-      const res = await request(args.useDetails)
-      return res.details
-        ? { status: res.status, details: { ...res.details } }
-        : { status: res.status }
-    } catch (error) {
-      if (!(args.useDetails && refusedDetails(error))) throw error
-      // Not acted on: GHES ≤ 3.20 rejects the unknown field before dispatching.
-      noRunDetails.add(client.apiUrl)
-      return { status: (await request(false)).status }
-    }
-  } catch (error) {
-    if (error instanceof GithubApiError && (error.status === 0 || error.status >= 500)) {
-      return { status: error.status, error }
-    }
-    throw withHint(error, gb, args.workflow)
-  }
-}
-
-/** The usual causes of a 403/404, named (GitHub answers 404 for what the token may not see). */
-function withHint(error: unknown, gb: GithubBlock, workflow: string): unknown {
-  if (!(error instanceof GithubApiError)) return error
-  const repo = `${gb.repo.owner}/${gb.repo.repo}`
-  const hint =
-    error.status === 404
-      ? ` — is there a workflow ${workflow} in ${repo}, and can the token see the repository?`
-      : error.status === 403 && error.retryAfterMs === undefined
-        ? ` — the token needs 'actions: write' on ${repo}`
-        : ''
-  return hint
-    ? new GithubApiError(`${error.message}${hint}`, error.status, error.retryAfterMs)
-    : error
-}
-
-function refusedDetails(error: unknown): boolean {
-  if (!(error instanceof GithubApiError)) return false
-  return error.status === 400 || (error.status === 422 && /return_run_details/.test(error.message))
 }
 
 async function findDispatchedRun(
