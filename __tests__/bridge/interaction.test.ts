@@ -8,6 +8,7 @@ import {
   type InteractionDeps,
   type SlackReply
 } from '../../src/bridge/interaction.js'
+import { verifyApproval } from '../../src/bridge/approval.js'
 import { loadPolicy, type DispatchRequest } from '../../src/bridge/policy.js'
 import {
   b64url,
@@ -485,5 +486,54 @@ describe('two bridge processes sharing Redis claims (real redis-server)', () => 
     ])
     expect(results.map((r) => r.outcome.kind).sort()).toEqual(['already-chosen', 'dispatched'])
     expect(a.dispatched.length + b.dispatched.length).toBe(1)
+  })
+})
+
+describe('handleInteraction: the signed approval for the dispatched run', () => {
+  const withApproval = loadPolicy(
+    POLICY_YAML.replace("note: 'chosen in Slack'", "approval: '{{ approval }}'"),
+    'bridge.yaml'
+  )
+
+  it('passes an approval that verifies under the target key and names who chose what, for which context', async () => {
+    const h = harness({ policy: withApproval })
+    const value = await mint()
+    const result = await handleInteraction(await request(value), h.deps)
+    expect(result.outcome).toEqual({ kind: 'dispatched', runId: 123 })
+    const token = h.dispatched[0]!.inputs.approval!
+    const verified = await verifyApproval(token, {
+      secrets: [KEY_CURRENT],
+      contextId: 'app-1.4.2',
+      choice: 'prod',
+      target: 'deploy',
+      clock: () => NOW_MS
+    })
+    expect(verified).toMatchObject({
+      ok: true,
+      claims: { t: 'deploy', c: 'app-1.4.2', o: 'prod', u: 'U0ALICE01', r: '987654', k: 'k2026' }
+    })
+    // Bound to the clicked button set: its nonce is the approval's.
+    const buttonNonce = (
+      JSON.parse(new TextDecoder().decode(fromB64url(value.split('.')[1]!))) as {
+        n: string
+      }
+    ).n
+    expect(verified.ok && verified.claims.n).toBe(buttonNonce)
+    // Another target's key, or another choice, does not verify it.
+    for (const options of [
+      { secrets: [OTHER_KEY], contextId: 'app-1.4.2' },
+      { secrets: [KEY_CURRENT], contextId: 'app-1.4.2', choice: 'stage' }
+    ]) {
+      expect(await verifyApproval(token, { ...options, clock: () => NOW_MS })).toMatchObject({
+        ok: false
+      })
+    }
+    expect(h.logs.join('\n')).not.toContain(token)
+  })
+
+  it('mints nothing for a target whose inputs do not ask for it', async () => {
+    const h = harness()
+    await handleInteraction(await request(await mint()), h.deps)
+    expect(Object.values(h.dispatched[0]!.inputs).some((v) => v.startsWith('a1.'))).toBe(false)
   })
 })

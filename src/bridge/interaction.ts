@@ -7,6 +7,7 @@
  */
 import { errorMessage } from '../errors.js'
 import type { ClaimResult, ClaimStore } from './claims.js'
+import { mintApproval } from './approval.js'
 import { authorize, type DispatchRequest, type GroupLookup, type Policy } from './policy.js'
 import { decodeValue, type ButtonClaims } from './value.js'
 import { verifySlackRequest, type Clock, type HeaderSource } from './verify.js'
@@ -71,11 +72,15 @@ export const DEFAULT_RESPONSE_URL_PREFIX = 'https://hooks.slack.com/'
 /** A claim outlives its button by the signature window, so a replay inside it still loses. */
 const CLAIM_MARGIN_SECONDS = 360
 
+const APPROVAL = /\{\{\s*approval\s*\}\}/
+
 const TEXT = { 'content-type': 'text/plain; charset=utf-8' }
 
 interface ParsedClick {
   value: string
   user: string
+  /** Informative only (recorded with an approval); never used to decide anything. */
+  userName: string
   channel: string
   responseUrl: string
 }
@@ -118,7 +123,9 @@ function parseClick(payloadText: string, policy: Policy): ParsedClick | string {
   if (policy.slack.apiAppId && payload.api_app_id !== policy.slack.apiAppId) {
     return 'payload is for another app'
   }
-  return { value, user, channel, responseUrl }
+  const userMap = asMap(payload.user)
+  const userName = asString(userMap?.username) ?? asString(userMap?.name) ?? ''
+  return { value, user, userName, channel, responseUrl }
 }
 
 /** Verifies and parses; pure apart from Web Crypto, so it fits any acknowledgement budget. */
@@ -182,9 +189,20 @@ async function complete(click: ParsedClick, deps: InteractionDeps): Promise<Outc
     )
   }
   const b = decoded.claims
+  const approval = await approvalFor(click, b, deps)
+  if (approval === null)
+    return refuse('approval', '⚠️ Could not sign the approval; nothing was started.')
   const auth = await authorize(
     deps.policy,
-    { target: b.t, choice: b.o, channel: click.channel, user: click.user, context: b.c, run: b.r },
+    {
+      target: b.t,
+      choice: b.o,
+      channel: click.channel,
+      user: click.user,
+      context: b.c,
+      run: b.r,
+      ...(approval ? { approval } : {})
+    },
     deps.groupMembers
   )
   if (!auth.ok) return refuse(auth.reason, `🚫 Not allowed: ${auth.message}`)
@@ -207,6 +225,39 @@ async function complete(click: ParsedClick, deps: InteractionDeps): Promise<Outc
     return { kind: 'already-chosen', holder: claim.holder }
   }
   return dispatchAndReport(click, b, auth.dispatch, deps, log)
+}
+
+/**
+ * The signed approval (`{{approval}}`) for a target whose inputs ask for it, under the target's current
+ * key, bound to the clicked button set's nonce; null when it cannot be minted (a malformed field).
+ */
+async function approvalFor(
+  click: ParsedClick,
+  b: ButtonClaims,
+  deps: InteractionDeps
+): Promise<string | undefined | null> {
+  const target = deps.policy.targets.get(b.t)
+  const key = target?.keys[0]
+  if (!target || !key || !Object.values(target.inputs).some((t) => APPROVAL.test(t)))
+    return undefined
+  try {
+    return await mintApproval(
+      {
+        target: b.t,
+        contextId: b.c,
+        choice: b.o,
+        // The name is informative; a name the approval format refuses is left out rather than refused.
+        user: { id: click.user, name: click.userName.replace(/[\r\n]/g, ' ').slice(0, 128) },
+        nonce: b.n,
+        ...(b.r ? { run: b.r } : {}),
+        clock: deps.clock
+      },
+      key
+    )
+  } catch (error) {
+    deps.log?.(redact(`bridge: approval not minted: ${errorMessage(error)}`, deps))
+    return null
+  }
 }
 
 async function dispatchAndReport(

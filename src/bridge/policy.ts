@@ -35,6 +35,8 @@ export interface Click {
   user: string
   context: string
   run?: string
+  /** The signed approval minted for this click (`{{approval}}`), for the dispatched run to verify. */
+  approval?: string
 }
 
 export interface DispatchRequest {
@@ -63,7 +65,7 @@ const SLACK_USER = /^[UW][A-Z0-9]{2,30}$/
 const SLACK_GROUP = /^S[A-Z0-9]{2,30}$/
 const SLACK_CHANNEL = /^[CGD][A-Z0-9]{2,30}$/
 const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g
-const PLACEHOLDERS = new Set(['context', 'choice', 'user', 'run'])
+const PLACEHOLDERS = new Set(['context', 'choice', 'user', 'run', 'approval'])
 /** GitHub accepts at most 25 inputs on a workflow_dispatch. */
 const MAX_INPUTS = 25
 const MIN_SECRET_LENGTH = 32
@@ -232,13 +234,14 @@ export function loadPolicy(
   return { targets, slack }
 }
 
-/** Substitutes the four placeholders; the text is copied, never evaluated. */
+/** Substitutes the placeholders; the text is copied, never evaluated. */
 export function renderInput(template: string, click: Click): string {
   const values: Record<string, string> = {
     context: click.context,
     choice: click.choice,
     user: click.user,
-    run: click.run ?? ''
+    run: click.run ?? '',
+    approval: click.approval ?? ''
   }
   return template.replace(PLACEHOLDER, (_all, name: string) => values[name] ?? '')
 }
