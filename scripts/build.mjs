@@ -61,12 +61,32 @@ async function buildEntry(name) {
   // ncc names a CJS entry's output index.cjs; the bin and action.yml files point at index.js.
   if (existsSync(join(out, 'index.cjs'))) renameSync(join(out, 'index.cjs'), join(out, 'index.js'))
   const main = join(out, 'index.js')
-  const code = readFileSync(main, 'utf8')
+  const code = lazyBuiltins(readFileSync(main, 'utf8'))
   writeFileSync(main, code.startsWith('#!') ? code : `#!/usr/bin/env node\n${code}`)
   // writeFileSync's mode applies only to new files, and index.js already exists (renamed above).
   chmodSync(main, 0o755)
   writeFileSync(join(out, 'package.json'), '{ "type": "commonjs" }\n')
   console.log(`built dist/${name}/index.js`)
+}
+
+/**
+ * Builtins that bundled CommonJS dependencies require at load but use only later, if at all: ioredis
+ * requires `tls` (and with it `crypto`) for TLS connections and `assert` (redis-errors) for parser
+ * errors, ~40 M instructions per Redis run on Node 20 (bench/README.md). Each becomes a stand-in that
+ * requires the real module on first use (a property read or, for `assert`, a call); our own sources
+ * use the `node:` names and are left as they are.
+ */
+const LAZY_BUILTINS = ['tls', 'crypto', 'assert']
+
+function lazyBuiltins(code) {
+  const stub =
+    '(n=>{let m;const r=()=>m??=require(n);return new Proxy(function(){},{' +
+    'get:(_,k)=>r()[k],has:(_,k)=>k in r(),apply:(_,t,a)=>Reflect.apply(r(),t,a),' +
+    'ownKeys:()=>[...new Set([...Reflect.ownKeys(r()),"prototype"])],' +
+    'getOwnPropertyDescriptor:(f,k)=>k==="prototype"?Reflect.getOwnPropertyDescriptor(f,k):' +
+    '{...Reflect.getOwnPropertyDescriptor(r(),k),configurable:true}})})'
+  const pattern = new RegExp(`(\\w+)\\.exports=require\\("(${LAZY_BUILTINS.join('|')})"\\)`, 'g')
+  return code.replace(pattern, (_, mod, name) => `${mod}.exports=${stub}("${name}")`)
 }
 
 // Library bundles that must stay ES modules (see src/stores/github-storage.ts), loaded on demand by the
