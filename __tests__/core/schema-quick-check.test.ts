@@ -62,7 +62,7 @@ function paths(value: unknown, at: string[] = []): string[][] {
 function mutate(doc: unknown, path: string[], next: () => number): unknown {
   const copy = structuredClone(doc)
   if (path.length === 0) return REPLACEMENTS[Math.floor(next() * REPLACEMENTS.length)]
-  const parent = path.slice(0, -1).reduce((o: any, k) => o[k], copy)  
+  const parent = path.slice(0, -1).reduce((o: any, k) => o[k], copy)
   const key = path[path.length - 1] as string
   const choice = next()
   if (choice < 0.15 && !Array.isArray(parent)) delete parent[key]
