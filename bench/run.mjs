@@ -14,6 +14,7 @@ import { cases as githubCases } from './cases/github.mjs'
 import { cases as cacheCases } from './cases/cache.mjs'
 import { cases as redisCases } from './cases/redis.mjs'
 import { cases as artifactCases } from './cases/artifact.mjs'
+import { cases as largeCases } from './cases/large.mjs'
 
 const RUNS = Math.max(7, Number(process.env.RUNS ?? 15))
 const root = resolve(import.meta.dirname, '..')
@@ -49,7 +50,8 @@ const groups = {
   github: githubCases,
   cache: cacheCases,
   redis: redisCases,
-  artifact: artifactCases
+  artifact: artifactCases,
+  large: largeCases
 }
 const cases = []
 for (const [name, group] of Object.entries(groups)) {
@@ -98,13 +100,37 @@ for (let round = 0; round < rounds; round++) {
   baseline.push(b)
   got.forEach((ms, i) => samples[i].push(ms))
 }
+// Peak RSS (the kernel's maxrss of the process, as GNU time reports it): a few plain runs of each case
+// after the measured rounds, median, against `node -e 0`'s. Under valgrind it would be valgrind's.
+const RSS_RUNS = 3
+function peakRssKb(cmd, args, opts) {
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...args], { ...opts, encoding: 'utf8' })
+  const kb = Number(/(\d+)\s*$/.exec(r.stderr ?? '')?.[1])
+  if (r.status !== 0 || !kb)
+    throw new Error(`${cmd} ${args.join(' ')} (RSS run) failed: ${r.stderr}`)
+  return kb
+}
+const rssBase = median(
+  Array.from({ length: RSS_RUNS }, () => peakRssKb(process.execPath, ['-e', '0'], {}))
+)
+const rss = cases.map((c) =>
+  median(
+    Array.from({ length: RSS_RUNS }, () =>
+      peakRssKb(c.cmd ?? process.execPath, c.args, {
+        cwd: c.cwd,
+        env: { ...process.env, ...c.env }
+      })
+    )
+  )
+)
 for (const c of cases) await c.cleanup?.()
 
 const base = median(baseline)
 const unit = instructions ? 'M instructions' : 'median ms'
+const mb = (kb) => (kb / 1024).toFixed(1)
 const rows = [
-  ['case', unit, 'ratio', 'target', ''],
-  ['node -e 0 (baseline)', base.toFixed(1), '1.00', '', '']
+  ['case', unit, 'ratio', 'target', '', 'peak RSS MB', 'RSS ratio'],
+  ['node -e 0 (baseline)', base.toFixed(1), '1.00', '', '', mb(rssBase), '1.00']
 ]
 let failed = 0
 cases.forEach((c, i) => {
@@ -116,8 +142,10 @@ cases.forEach((c, i) => {
     c.name,
     m.toFixed(1),
     ratio.toFixed(2),
-    `≤ ${c.target.toFixed(1)}×`,
-    ok ? 'ok' : 'OVER'
+    Number.isFinite(c.target) ? `≤ ${c.target.toFixed(1)}×` : '',
+    ok ? 'ok' : 'OVER',
+    mb(rss[i]),
+    (rss[i] / rssBase).toFixed(2)
   ])
 })
 const widths = rows[0].map((_, col) => Math.max(...rows.map((r) => r[col].length)))
@@ -138,6 +166,25 @@ for (const c of cases.filter((c) => c.versus && medians.has(c.versus.name))) {
   if (!ok) failed++
   report.push(
     `${c.name} / ${c.versus.name}: ${ratio.toFixed(2)} (target ≤ ${c.versus.target}×) ${ok ? 'ok' : 'OVER'}`
+  )
+}
+// Cases with `keys` (cases/large.mjs) form a curve: the cost of each further 1,000 keys between
+// consecutive sizes of the same operation. Equal slopes mean cost linear in the document's size.
+const curves = new Map()
+cases.forEach((c, i) => {
+  if (c.keys === undefined) return
+  const op = c.name.replace(/\d+ keys$/, 'N keys')
+  curves.set(op, [...(curves.get(op) ?? []), { keys: c.keys, m: median(samples[i]), kb: rss[i] }])
+})
+for (const [op, points] of curves) {
+  const slopes = points.slice(1).map((p, i) => {
+    const q = points[i]
+    const per = (p.m - q.m) / ((p.keys - q.keys) / 1000)
+    const rssPer = (p.kb - q.kb) / 1024 / ((p.keys - q.keys) / 1000)
+    return `${q.keys}→${p.keys}: ${per.toFixed(1)} per 1,000 keys (RSS +${rssPer.toFixed(2)} MB)`
+  })
+  report.push(
+    `${op}, ${unit} ${points.map((p) => p.m.toFixed(0)).join(' / ')}; ${slopes.join('; ')}`
   )
 }
 if (report.length) console.log(`\n${report.join('\n')}`)

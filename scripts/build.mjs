@@ -1,5 +1,6 @@
-// Builds one ncc bundle per entry point: src/entrypoints/<name>.ts -> dist/<name>/index.js, except the
-// Slack bridge's targets: src/entrypoints/bridge-<target>.ts -> dist/bridge/<target>/index.js.
+// Builds one ncc bundle per entry point: src/entrypoints/<name>.ts -> dist/<name>/bundle.js, started by
+// dist/<name>/index.js, except the Slack bridge's targets: src/entrypoints/bridge-<target>.ts ->
+// dist/bridge/<target>/.
 //
 // The source is ESM, but each bundle is emitted as CommonJS (dist/<name>/package.json says so): Node's
 // ESM loader alone adds ~20 ms to every start, which is most of the CLI's start-up budget (see
@@ -70,13 +71,43 @@ async function buildEntry(name) {
   await ncc([wrapper, '-o', out])
   // ncc names a CJS entry's output index.cjs; the bin and action.yml files point at index.js.
   if (existsSync(join(out, 'index.cjs'))) renameSync(join(out, 'index.cjs'), join(out, 'index.js'))
+  // index.js only turns on Node's compile cache (Node >= 22.1; a no-op before) and then loads the
+  // bundle, so that the bundle itself is compiled from the cache too, not only the chunks it loads
+  // later: ~22 M instructions of a CLI call on Node 24 (bench/README.md). It re-exports the bundle's
+  // exports (the Lambda bundle's `handler`).
+  const bundle = join(out, 'bundle.js')
+  const code = lazyBuiltins(readFileSync(join(out, 'index.js'), 'utf8')).replace(/^#!.*\n/, '')
+  writeFileSync(bundle, code)
   const main = join(out, 'index.js')
-  const code = readFileSync(main, 'utf8')
-  writeFileSync(main, code.startsWith('#!') ? code : `#!/usr/bin/env node\n${code}`)
-  // writeFileSync's mode applies only to new files, and index.js already exists (renamed above).
+  rmSync(main)
+  writeFileSync(
+    main,
+    "#!/usr/bin/env node\nrequire('node:module').enableCompileCache?.()\nmodule.exports = require('./bundle.js')\n",
+    { mode: 0o755 }
+  )
   chmodSync(main, 0o755)
   writeFileSync(join(out, 'package.json'), '{ "type": "commonjs" }\n')
   console.log(`built ${out.slice(root.length + 1)}/index.js`)
+}
+
+/**
+ * Builtins that bundled CommonJS dependencies require at load but use only later, if at all: ioredis
+ * requires `tls` (and with it `crypto`) for TLS connections and `assert` (redis-errors) for parser
+ * errors, ~40 M instructions per Redis run on Node 20 (bench/README.md). Each becomes a stand-in that
+ * requires the real module on first use (a property read or, for `assert`, a call); our own sources
+ * use the `node:` names and are left as they are.
+ */
+const LAZY_BUILTINS = ['tls', 'crypto', 'assert']
+
+function lazyBuiltins(code) {
+  const stub =
+    '(n=>{let m;const r=()=>m??=require(n);return new Proxy(function(){},{' +
+    'get:(_,k)=>r()[k],has:(_,k)=>k in r(),apply:(_,t,a)=>Reflect.apply(r(),t,a),' +
+    'ownKeys:()=>[...new Set([...Reflect.ownKeys(r()),"prototype"])],' +
+    'getOwnPropertyDescriptor:(f,k)=>k==="prototype"?Reflect.getOwnPropertyDescriptor(f,k):' +
+    '{...Reflect.getOwnPropertyDescriptor(r(),k),configurable:true}})})'
+  const pattern = new RegExp(`(\\w+)\\.exports=require\\("(${LAZY_BUILTINS.join('|')})"\\)`, 'g')
+  return code.replace(pattern, (_, mod, name) => `${mod}.exports=${stub}("${name}")`)
 }
 
 // Library bundles that must stay ES modules (see src/stores/github-storage.ts), loaded on demand by the

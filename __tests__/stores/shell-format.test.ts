@@ -79,3 +79,17 @@ describe('shellQuote and formatShellFile', () => {
     )
   })
 })
+
+describe('flattenForShell names', () => {
+  it('are shellVarName of each leaf path, whatever characters the keys hold', () => {
+    const keys = ['a', '-', 'a-', '-b', '', 'é', 'x y', '__', '_-_', '0']
+    const doc = Object.fromEntries(
+      keys.map((k) => [k, Object.fromEntries(keys.map((j) => [j, [`${k}/${j}`]]))])
+    )
+    const names = flattenForShell({ state: doc }).map(([name]) => name)
+    // In the document's key order (integer-like keys first, as JavaScript orders them).
+    const order = Object.keys(doc)
+    const expected = order.flatMap((k) => order.map((j) => shellVarName(['state', k, j, 0])))
+    expect(names).toEqual(expected)
+  })
+})

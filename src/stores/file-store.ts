@@ -28,6 +28,12 @@ export class FileStore implements StateStore {
   readonly loadable = true
   readonly reloadForCopies = true
   private readonly path: string
+  /**
+   * The text this store last wrote and the document it holds: the copies are written from a read of
+   * the primary just after its write (create-stores.ts), and a file that still holds exactly that
+   * text is not parsed again (for a large document, parsing is most of a write's cost).
+   */
+  private written?: { text: string; doc: ContextDocument }
 
   constructor(
     private readonly settings: FileSettings,
@@ -45,7 +51,8 @@ export class FileStore implements StateStore {
   async load(id: string): Promise<ContextDocument | undefined> {
     const text = await this.readText()
     if (text === undefined || text.trim() === '') return undefined
-    const doc = this.parse(text)
+    // Callers modify what they load: the kept document is handed out as a copy.
+    const doc = text === this.written?.text ? structuredClone(this.written.doc) : this.parse(text)
     const state: unknown = doc.state
     const storedId = isJsonObject(state) ? state.cicdContextDataId : undefined
     if (storedId !== id) {
@@ -142,10 +149,11 @@ export class FileStore implements StateStore {
     durable: boolean,
     beforeRename?: () => Promise<void>
   ): Promise<void> {
-    await writeFileAtomic(this.path, serializeDocument(this.settings.type, doc), {
-      durable,
-      beforeRename
-    })
+    const text = serializeDocument(this.settings.type, doc)
+    this.written = undefined
+    await writeFileAtomic(this.path, text, { durable, beforeRename })
+    // Only a primary is read back; the text must parse to the document (JSON and our YAML round-trip).
+    if (this.settings.isPrimary) this.written = { text, doc: structuredClone(doc) }
     this.logger.debug(`${this.name}: wrote ${this.path}`)
   }
 

@@ -26,18 +26,22 @@ export function flattenForShell(
 ): Array<[string, string]> {
   const out: Array<[string, string]> = []
   const excluded = new Set(excludeKeyNames)
-  const visit = (value: JsonValue, path: (string | number)[]): void => {
+  // The name is built segment by segment (what shellVarName gives for the whole path: the separator's
+  // characters are kept, so no run of replaced characters spans two segments), not again per leaf.
+  const visit = (value: JsonValue, name: string): void => {
+    const below = (segment: string | number): string =>
+      (name === '' ? PREFIX : name + SEPARATOR) + String(segment).replace(/[^0-9A-Za-z_]+/g, '_')
     if (Array.isArray(value)) {
-      value.forEach((item, i) => visit(item, [...path, i]))
+      value.forEach((item, i) => visit(item, below(i)))
     } else if (isJsonObject(value)) {
-      for (const [key, child] of Object.entries(value)) {
-        if (!excluded.has(key)) visit(child, [...path, key])
+      for (const key of Object.keys(value)) {
+        if (!excluded.has(key)) visit(value[key] as JsonValue, below(key))
       }
     } else {
-      out.push([shellVarName(path), scalarText(value)])
+      out.push([name === '' ? PREFIX : name, scalarText(value)])
     }
   }
-  visit(doc, [])
+  visit(doc, '')
   return out
 }
 

@@ -2,12 +2,15 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { ConfigError } from '../../errors.js'
 import { lineOfPath } from './locate.js'
-import { validateAppConfig, validateConfig } from './validators.generated.js'
+import { quickValid, type Schema } from './quick-check.js'
+import { buildValidators, schemas } from './validators.generated.js'
 
 /**
  * Checks a parsed config file against its JSON Schema (schemas/*.schema.json, compiled at build time by
  * `npm run schemas`: nothing is compiled at start-up). A wrong key or type is a ConfigError naming the
- * file, line and key path; the file is re-read for the line only when validation fails.
+ * file, line and key path; the file is re-read for the line only when validation fails. A valid file
+ * passes the quick interpreter (quick-check.ts); the generated validators are built only for one it
+ * does not accept, and they decide and word the error.
  */
 export type SchemaName = 'config' | 'secrets' | 'app-config'
 
@@ -21,15 +24,23 @@ interface SchemaError {
 }
 type Validator = ((data: unknown) => boolean) & { errors?: SchemaError[] | null }
 
-const VALIDATORS: Record<SchemaName, Validator> = {
-  config: validateConfig as Validator,
-  secrets: validateConfig as Validator,
-  'app-config': validateAppConfig as Validator
+/** secrets.yaml has config.yaml's shape: one schema and validator for both. */
+const SCHEMAS: Record<SchemaName, Schema> = {
+  config: schemas.config as Schema,
+  secrets: schemas.config as Schema,
+  'app-config': schemas['app-config'] as Schema
+}
+let validators: { validateConfig: Validator; validateAppConfig: Validator } | undefined
+
+function validator(name: SchemaName): Validator {
+  validators ??= buildValidators() as NonNullable<typeof validators>
+  return name === 'app-config' ? validators.validateAppConfig : validators.validateConfig
 }
 
 /** `file` is the path as the user gave it (relative to `cwd`); without one (inline secrets) no line. */
 export function checkSchema(name: SchemaName, value: unknown, file?: string, cwd = '.'): void {
-  const validate = VALIDATORS[name]
+  if (quickValid(SCHEMAS[name], value)) return
+  const validate = validator(name)
   if (validate(value)) return
   const error = mostSpecific(validate.errors ?? [])
   const path = error ? keyPath(error) : []
