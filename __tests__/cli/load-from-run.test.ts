@@ -90,7 +90,9 @@ describe('cicdstatemgr --load-from-run', () => {
     expect(combined.code).toBe(2)
     expect(combined.stderr.trim()).toBe('ERROR --load-from-run cannot be combined with --delete')
     const merge = await cli(['--id', 'cli-ctx', '--merge-revision', 'abc'])
-    expect(merge.stderr.trim()).toBe("ERROR --merge-revision 'abc': expected an artifact id (a number)")
+    expect(merge.stderr.trim()).toBe(
+      "ERROR --merge-revision 'abc': expected an artifact id (a number)"
+    )
     expect(world.gh.requests.length).toBe(requests)
   })
 

@@ -2176,13 +2176,13 @@ const connectors_1 = __webpack_require__(8053);
 const SentinelConnector_1 = __webpack_require__(8325);
 const eventHandler = __webpack_require__(1107);
 const RedisOptions_1 = __webpack_require__(7669);
-const ScanStream_1 = __webpack_require__(6443);
+const ScanStream_1 = __webpack_require__(8824);
 const transaction_1 = __webpack_require__(5708);
 const utils_1 = __webpack_require__(7670);
 const tracing_1 = __webpack_require__(726);
 const applyMixin_1 = __webpack_require__(6985);
 const Commander_1 = __webpack_require__(3240);
-const lodash_1 = __webpack_require__(7274);
+const lodash_1 = __webpack_require__(4893);
 const HimportCoordinator_1 = __webpack_require__(6813);
 const HimportCoordinator_2 = __webpack_require__(6813);
 const Deque = __webpack_require__(9036);
@@ -3002,7 +3002,7 @@ exports["default"] = Redis;
 
 /***/ }),
 
-/***/ 6443:
+/***/ 8824:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -3187,7 +3187,7 @@ function mapSet(set) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.executeWithAutoPipelining = exports.getFirstValueInFlattenedArray = exports.shouldUseAutoPipelining = exports.notAllowedAutoPipelineCommands = exports.kCallbacks = exports.kExec = void 0;
-const lodash_1 = __webpack_require__(7274);
+const lodash_1 = __webpack_require__(4893);
 const calculateSlot = __webpack_require__(8999);
 const standard_as_callback_1 = __webpack_require__(5659);
 const commands_1 = __webpack_require__(4317);
@@ -4439,7 +4439,7 @@ const standard_as_callback_1 = __webpack_require__(5659);
 const Command_1 = __webpack_require__(5017);
 const ClusterAllFailedError_1 = __webpack_require__(1784);
 const Redis_1 = __webpack_require__(5695);
-const ScanStream_1 = __webpack_require__(6443);
+const ScanStream_1 = __webpack_require__(8824);
 const transaction_1 = __webpack_require__(5708);
 const utils_1 = __webpack_require__(7670);
 const applyMixin_1 = __webpack_require__(6985);
@@ -6808,7 +6808,7 @@ Object.defineProperty(exports, "Command", ({ enumerable: true, get: function () 
 /**
  * @ignore
  */
-var ScanStream_1 = __webpack_require__(6443);
+var ScanStream_1 = __webpack_require__(8824);
 Object.defineProperty(exports, "ScanStream", ({ enumerable: true, get: function () { return ScanStream_1.default; } }));
 /**
  * @ignore
@@ -8935,7 +8935,7 @@ exports.defaults = defaults;
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.noop = exports.isArguments = exports.defaults = exports.Debug = exports.zipMap = exports.isResp2SubscriberMode = exports.CONNECTION_CLOSED_ERROR_MSG = exports.shuffle = exports.sample = exports.resolveTLSProfile = exports.parseURL = exports.optimizeErrorStack = exports.toArg = exports.convertMapToArray = exports.convertObjectToArray = exports.timeout = exports.packObject = exports.isInt = exports.wrapMultiResult = exports.convertBufferToString = void 0;
-const lodash_1 = __webpack_require__(7274);
+const lodash_1 = __webpack_require__(4893);
 Object.defineProperty(exports, "defaults", ({ enumerable: true, get: function () { return lodash_1.defaults; } }));
 Object.defineProperty(exports, "isArguments", ({ enumerable: true, get: function () { return lodash_1.isArguments; } }));
 Object.defineProperty(exports, "noop", ({ enumerable: true, get: function () { return lodash_1.noop; } }));
@@ -9384,7 +9384,7 @@ exports.isArguments = isArguments;
 
 /***/ }),
 
-/***/ 7274:
+/***/ 4893:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 "use strict";

@@ -235,14 +235,17 @@ function optionalSecret(root, path) {
 }
 /**
  * notify and manual-choice: render `templates.<kind>`, POST it to `slack.url` with the slack token, and
- * on success apply the config's and the block's response captures.
+ * on success apply the config's and the block's response captures (after `onPosted`, given the body).
  */
-async function postSlackMessage(ctx, kind, name, block, templateContext) {
+async function postSlackMessage(ctx, kind, name, block, templateContext, onPosted) {
     const config = ctx.config.config;
     const body = await ctx.render(requiredConfig(config, `templates.${kind}`, kind), templateContext, `templates.${kind}`);
     const url = requiredConfig(config, 'slack.url', kind);
     const headers = slackHeaders(optionalSecret(ctx.config.secrets, 'slack.token'));
-    return post(ctx, { handler: kind, block: name }, { url, headers, body }, (res, credentials) => (0,_capture_js__WEBPACK_IMPORTED_MODULE_1__/* .captureResponse */ .i)(ctx, kind, block, res, credentials));
+    return post(ctx, { handler: kind, block: name }, { url, headers, body }, async (res, credentials) => ({
+        ...(onPosted ? onPosted(res) : {}),
+        ...(await (0,_capture_js__WEBPACK_IMPORTED_MODULE_1__/* .captureResponse */ .i)(ctx, kind, block, res, credentials))
+    }));
 }
 
 

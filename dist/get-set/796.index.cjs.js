@@ -1400,7 +1400,7 @@ class MixedBuffers {
 
 /***/ }),
 
-/***/ 4588:
+/***/ 2207:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -4013,7 +4013,7 @@ exports["default"] = ClusterSubscriberGroup;
 
 /***/ }),
 
-/***/ 9107:
+/***/ 1488:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -4446,7 +4446,7 @@ const applyMixin_1 = __webpack_require__(6985);
 const Commander_1 = __webpack_require__(3240);
 const ClusterOptions_1 = __webpack_require__(1885);
 const ClusterSubscriber_1 = __webpack_require__(8093);
-const ConnectionPool_1 = __webpack_require__(9107);
+const ConnectionPool_1 = __webpack_require__(1488);
 const DelayQueue_1 = __webpack_require__(3455);
 const util_1 = __webpack_require__(6617);
 const Deque = __webpack_require__(9036);
@@ -6939,7 +6939,7 @@ const Command_1 = __webpack_require__(5017);
 const errors_1 = __webpack_require__(4926);
 const utils_1 = __webpack_require__(7670);
 const version_1 = __webpack_require__(4610);
-const DataHandler_1 = __webpack_require__(4588);
+const DataHandler_1 = __webpack_require__(2207);
 const HimportCoordinator_1 = __webpack_require__(6813);
 const debug = (0, utils_1.Debug)("connection");
 function getHandshakeCommands(self) {

@@ -3,7 +3,7 @@ exports.id = 752;
 exports.ids = [752];
 exports.modules = {
 
-/***/ 5371:
+/***/ 7752:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);

@@ -3,33 +3,6 @@ exports.id = 36;
 exports.ids = [36];
 exports.modules = {
 
-/***/ 3116:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   A: () => (/* binding */ GithubApiError)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-
-/**
- * A GitHub REST call that failed: the HTTP status (0 when no answer came back), GitHub's one-line message,
- * and, for rate limits, how long GitHub asked us to wait. The message never holds the token.
- */
-class GithubApiError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CicdError */ .SU {
-    status;
-    retryAfterMs;
-    constructor(message, status, 
-    /** `Retry-After` (or `x-ratelimit-reset`) in milliseconds, when GitHub sent one. */
-    retryAfterMs) {
-        super(message);
-        this.status = status;
-        this.retryAfterMs = retryAfterMs;
-    }
-}
-
-
-/***/ }),
-
 /***/ 3927:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -89,90 +62,25 @@ function asRules(value, where) {
 
 /***/ }),
 
-/***/ 6213:
+/***/ 2038:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  Wn: () => (/* binding */ concludeDispatch),
-  Dm: () => (/* binding */ githubBlock),
-  $f: () => (/* binding */ githubClient),
-  RC: () => (/* binding */ renderOptional),
-  qx: () => (/* binding */ renderStructure),
-  m3: () => (/* binding */ shortRef),
-  d1: () => (/* binding */ shownRequest),
-  hW: () => (/* binding */ waitSettings)
-});
-
-// UNUSED EXPORTS: failsOn, runFields, storeResults, waitAndConclude
-
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/core/logger.ts
-var logger = __webpack_require__(1227);
-// EXTERNAL MODULE: ./src/core/types.ts
-var types = __webpack_require__(3054);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-;// CONCATENATED MODULE: ./src/github/env.ts
-
-
-
-function readGithubEnv(env) {
-    const get = (name) => env[name]?.trim() || undefined;
-    const repository = get('GITHUB_REPOSITORY');
-    const serverUrl = (get('GITHUB_SERVER_URL') ?? 'https://github.com').replace(/\/+$/, '');
-    const apiUrl = (get('GITHUB_API_URL') ?? 'https://api.github.com').replace(/\/+$/, '');
-    const runId = get('GITHUB_RUN_ID');
-    const eventPath = get('GITHUB_EVENT_PATH');
-    let payload;
-    return {
-        ...(repository ? { repository: parseRepository(repository, 'GITHUB_REPOSITORY') } : {}),
-        ...optional('ref', get('GITHUB_REF')),
-        ...optional('refName', get('GITHUB_REF_NAME')),
-        ...optional('sha', get('GITHUB_SHA')),
-        ...optional('runId', runId),
-        ...optional('runAttempt', get('GITHUB_RUN_ATTEMPT')),
-        ...optional('job', get('GITHUB_JOB')),
-        ...optional('workflow', get('GITHUB_WORKFLOW')),
-        ...optional('eventName', get('GITHUB_EVENT_NAME')),
-        ...optional('eventPath', eventPath),
-        serverUrl,
-        apiUrl,
-        ...(repository && runId ? { runUrl: `${serverUrl}/${repository}/actions/runs/${runId}` } : {}),
-        payload() {
-            payload ??= readPayload(eventPath);
-            return payload;
-        }
-    };
-}
-function optional(key, value) {
-    return value === undefined ? {} : { [key]: value };
-}
-/** `owner/repo`, or a ConfigError naming where it came from. */
-function parseRepository(text, where) {
-    const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(text.trim());
-    if (!m?.[1] || !m[2])
-        throw new errors/* ConfigError */.xL(`${where}: '${text}' is not owner/repo`);
-    return { owner: m[1], repo: m[2] };
-}
-function readPayload(path) {
-    if (!path)
-        return {};
-    let parsed;
-    try {
-        parsed = JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
-    }
-    catch (error) {
-        throw new errors/* ConfigError */.xL(`GITHUB_EVENT_PATH ${path}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    return (0,types/* isJsonObject */.O)(parsed) ? parsed : {};
-}
-
-// EXTERNAL MODULE: ./src/handlers/capture.ts
-var capture = __webpack_require__(3927);
-;// CONCATENATED MODULE: ./src/handlers/github-block.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $f: () => (/* binding */ githubClient),
+/* harmony export */   Dm: () => (/* binding */ githubBlock),
+/* harmony export */   RC: () => (/* binding */ renderOptional),
+/* harmony export */   Wn: () => (/* binding */ concludeDispatch),
+/* harmony export */   d1: () => (/* binding */ shownRequest),
+/* harmony export */   hW: () => (/* binding */ waitSettings),
+/* harmony export */   m3: () => (/* binding */ shortRef),
+/* harmony export */   qx: () => (/* binding */ renderStructure)
+/* harmony export */ });
+/* unused harmony exports storeResults, failsOn, runFields, waitAndConclude */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _core_logger_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1227);
+/* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3054);
+/* harmony import */ var _github_env_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1484);
+/* harmony import */ var _capture_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3927);
 /**
  * What the GitHub handlers (workflow-dispatch, repository-dispatch, and those built on them) share: the
  * repository and token of a block, the lazily created client, structural rendering, masking, captures and
@@ -194,11 +102,11 @@ const realClock = {
 /** The block's repository, token and the runner's variables; a ConfigError when something is missing. */
 async function githubBlock(ctx, kind, name, block, templateContext) {
     const where = `${kind} '${name}'`;
-    const env = readGithubEnv(ctx.github?.env ?? {});
+    const env = withEvent((0,_github_env_js__WEBPACK_IMPORTED_MODULE_2__/* .readGithubEnv */ .V)(ctx.github?.env ?? {}), ctx.github?.event);
     const repoText = await renderOptional(ctx, block.repository, templateContext, `${where} repository`);
-    const repo = repoText ? parseRepository(repoText, `${where} repository`) : env.repository;
+    const repo = repoText ? (0,_github_env_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRepository */ .S)(repoText, `${where} repository`) : env.repository;
     if (!repo) {
-        throw new errors/* ConfigError */.xL(`${where}: no 'repository' and GITHUB_REPOSITORY is not set`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(`${where}: no 'repository' and GITHUB_REPOSITORY is not set`);
     }
     const withSecrets = { ...templateContext, secretData: ctx.config.secrets };
     const own = await renderOptional(ctx, block.token, withSecrets, `${where} token`);
@@ -206,7 +114,7 @@ async function githubBlock(ctx, kind, name, block, templateContext) {
         ctx.logger.addSecret(own);
     const token = own || ctx.github?.token;
     if (!token && !ctx.dryRun) {
-        throw new errors/* ConfigError */.xL(`${where}: no GitHub token (set the input 'github-token', GITHUB_TOKEN for the CLI, or the block's 'token')`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(`${where}: no GitHub token (set the input 'github-token', GITHUB_TOKEN for the CLI, or the block's 'token')`);
     }
     return {
         env,
@@ -214,6 +122,22 @@ async function githubBlock(ctx, kind, name, block, templateContext) {
         ...(token ? { token } : {}),
         clock: ctx.github?.clock ?? realClock,
         where
+    };
+}
+/** A `github-events` event from a file or poll mode replaces the run's own event name and payload. */
+function withEvent(env, event) {
+    if (!event)
+        return env;
+    const repository = event.payload.repository;
+    const fullName = (0,_core_types_js__WEBPACK_IMPORTED_MODULE_4__/* .isJsonObject */ .O)(repository) ? repository.full_name : undefined;
+    return {
+        ...env,
+        // An event file or poll mode outside its repository's run: the repository the event is about.
+        ...(!env.repository && typeof fullName === 'string'
+            ? { repository: (0,_github_env_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRepository */ .S)(fullName, 'the event payload repository.full_name') }
+            : {}),
+        eventName: event.name,
+        payload: () => event.payload
     };
 }
 /**
@@ -228,7 +152,7 @@ function githubClient(ctx, gb) {
     const key = `${gb.env.apiUrl}\n${gb.token}`;
     let client = perRun.get(key);
     if (!client) {
-        client = __webpack_require__.e(/* import() */ 584).then(__webpack_require__.bind(__webpack_require__, 6584)).then(({ createGithubClient }) => createGithubClient({
+        client = Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 6584)).then(({ createGithubClient }) => createGithubClient({
             token: gb.token ?? '',
             apiUrl: gb.env.apiUrl,
             clock: gb.clock,
@@ -242,7 +166,7 @@ async function renderOptional(ctx, value, context, where) {
     if (value === undefined || value === null)
         return undefined;
     if (typeof value === 'object')
-        throw new errors/* ConfigError */.xL(`${where} must be a string`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(`${where} must be a string`);
     const text = (await ctx.render(String(value), context, where)).trim();
     return text || undefined;
 }
@@ -256,7 +180,7 @@ async function renderStructure(ctx, value, context, where) {
             out.push(await renderStructure(ctx, v, context, `${where}[${i}]`));
         return out;
     }
-    if ((0,types/* isJsonObject */.O)(value)) {
+    if ((0,_core_types_js__WEBPACK_IMPORTED_MODULE_4__/* .isJsonObject */ .O)(value)) {
         const out = {};
         for (const [k, v] of Object.entries(value))
             out[k] = await renderStructure(ctx, v, context, `${where}.${k}`);
@@ -266,7 +190,7 @@ async function renderStructure(ctx, value, context, where) {
 }
 /** The request as it may be shown: the token and every configured secret replaced by `***`. */
 function shownRequest(ctx, gb, method, path, body) {
-    const masker = new logger/* SecretMasker */.M2();
+    const masker = new _core_logger_js__WEBPACK_IMPORTED_MODULE_1__/* .SecretMasker */ .M2();
     for (const s of ctx.config.secretValues)
         masker.add(s);
     if (gb.token)
@@ -299,7 +223,7 @@ async function storeResults(ctx, kind, name, block, templateContext, results) {
             captured[`${base}.${key}`] = value;
         }
     }
-    return { ...captured, ...(await (0,capture/* captureResponse */.i)(ctx, kind, block, results)) };
+    return { ...captured, ...(await (0,_capture_js__WEBPACK_IMPORTED_MODULE_3__/* .captureResponse */ .i)(ctx, kind, block, results)) };
 }
 const CONCLUSIONS = [
     'success',
@@ -322,10 +246,10 @@ function waitSettings(block, where) {
                 ? raw.trim()
                 : undefined;
     if (wait === undefined)
-        throw new errors/* ConfigError */.xL(`${where}: 'wait' must be true, false or a workflow`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(`${where}: 'wait' must be true, false or a workflow`);
     const seconds = block['wait-timeout'] ?? 1800;
     if (typeof seconds !== 'number' || !(seconds > 0)) {
-        throw new errors/* ConfigError */.xL(`${where}: 'wait-timeout' must be a number of seconds`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(`${where}: 'wait-timeout' must be a number of seconds`);
     }
     const failRaw = block['fail-on-conclusion'];
     let failOn;
@@ -335,7 +259,7 @@ function waitSettings(block, where) {
             .filter(Boolean);
         const unknown = failOn.filter((c) => !CONCLUSIONS.includes(c));
         if (unknown.length) {
-            throw new errors/* ConfigError */.xL(`${where}: unknown conclusion(s) in 'fail-on-conclusion': ${unknown.join(', ')} (known: ${CONCLUSIONS.join(', ')})`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(`${where}: unknown conclusion(s) in 'fail-on-conclusion': ${unknown.join(', ')} (known: ${CONCLUSIONS.join(', ')})`);
         }
     }
     return { wait, timeoutMs: seconds * 1000, ...(failOn ? { failOn } : {}) };
@@ -363,7 +287,7 @@ function shortRef(ref) {
  * the block fails (conclusion in `fail-on-conclusion`, or still running at the deadline), the reason.
  */
 async function waitAndConclude(ctx, gb, settings, runId) {
-    const { waitForRun } = await __webpack_require__.e(/* import() */ 662).then(__webpack_require__.bind(__webpack_require__, 1281));
+    const { waitForRun } = await __webpack_require__.e(/* import() */ 281).then(__webpack_require__.bind(__webpack_require__, 1281));
     const client = await githubClient(ctx, gb);
     const res = await waitForRun(client, gb.clock, gb.repo, runId, {
         timeoutMs: settings.timeoutMs,
@@ -425,7 +349,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3054);
 /* harmony import */ var _github_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3116);
-/* harmony import */ var _github_block_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6213);
+/* harmony import */ var _github_block_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2038);
 
 
 
