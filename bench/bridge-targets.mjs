@@ -9,87 +9,20 @@
 //
 // Not a test: figures only. The Node server's figures are bench/bridge.mjs's. Values and signatures are
 // made with node:crypto in the documented formats (src/bridge/README.md), as bench/bridge.mjs does.
-import { Buffer } from 'node:buffer'
-import { spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { request } from 'node:http'
-import { createHmac, randomBytes } from 'node:crypto'
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { join, resolve } from 'node:path'
 import { Miniflare } from 'miniflare'
+import { POLICY, SIGNING_SECRET, signedClick, standIn } from './bridge-clicks.mjs'
 
-const { fetch, URLSearchParams } = globalThis
+const { fetch } = globalThis
 
 const CLICKS = Number(process.env.CLICKS ?? 500)
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 20)
 const COLD = Number(process.env.COLD ?? 5)
 const root = resolve(import.meta.dirname, '..')
-const SIGNING_SECRET = 'bench-signing-secret-0123456789abcdef'
-const KEY = 'bench-target-key-0123456789abcdefghijkl'
-const POLICY = `targets:
-  deploy:
-    repository: acme/app
-    workflow: deploy.yml
-    ref: main
-    choices: [stage, prod]
-    inputs: { context-id: '{{context}}', environment: '{{choice}}', slack-user: '{{user}}' }
-    allowedUsers: [U0ALICE01]
-    allowedChannels: [C0DEPLOYS1]
-    keys: [{ id: k1, secret: ${KEY} }]
-`
-
-const b64url = (buf) => Buffer.from(buf).toString('base64url')
-
-function mint(nonce, now) {
-  const claims = {
-    t: 'deploy',
-    c: 'app-1.4.2',
-    ch: 'C0DEPLOYS1',
-    o: 'prod',
-    e: now + 3600,
-    n: nonce
-  }
-  const segment = b64url(JSON.stringify({ ...claims, k: 'k1' }))
-  return `v1.${segment}.${b64url(createHmac('sha256', KEY).update(segment).digest())}`
-}
-
-function signedClick(slackUrl, i) {
-  const now = Math.floor(Date.now() / 1000)
-  const payload = {
-    type: 'block_actions',
-    user: { id: 'U0ALICE01', username: 'alice', team_id: 'T0TEAM001' },
-    api_app_id: 'A0BRIDGE01',
-    team: { id: 'T0TEAM001', domain: 'acme' },
-    channel: { id: 'C0DEPLOYS1', name: 'deploys' },
-    container: { type: 'message', message_ts: '1764600000.000200', channel_id: 'C0DEPLOYS1' },
-    response_url: `${slackUrl}/response/T0TEAM001/${i}`,
-    actions: [
-      { type: 'button', action_id: 'cicd:deploy:prod', value: mint(b64url(randomBytes(16)), now) }
-    ]
-  }
-  const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString()
-  const sig = createHmac('sha256', SIGNING_SECRET).update(`v0:${now}:${body}`).digest('hex')
-  return {
-    body,
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      'x-slack-request-timestamp': String(now),
-      'x-slack-signature': `v0=${sig}`
-    }
-  }
-}
-
-/** A stand-in script as its own process; resolves with its URL (its first stdout line is the port). */
-async function standIn(script) {
-  const child = spawn(process.execPath, [join(root, 'bench', script)], {
-    stdio: ['ignore', 'pipe', 'inherit']
-  })
-  const port = await new Promise((done) =>
-    child.stdout.once('data', (d) => done(Number(String(d).trim())))
-  )
-  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') }
-}
-
 /**
  * One POST on a fresh connection, as Slack's clicks arrive (fetch's pooled keep-alive connections met
  * ECONNRESET from workerd's listener under load: a client-side reuse race, not the Worker's answer).
@@ -233,9 +166,11 @@ try {
   for (const target of ['workers', 'lambda', 'socket', 'node']) {
     const dir = join(root, 'dist/bridge', target)
     try {
-      const entry = statSync(join(dir, 'index.js')).size
+      // Node targets start from a 3-line index.js that loads bundle.js (scripts/build.mjs).
+      const name = existsSync(join(dir, 'bundle.js')) ? 'bundle.js' : 'index.js'
+      const entry = statSync(join(dir, name)).size
       console.log(
-        `bundle dist/bridge/${target}: index.js ${kib(entry)}, directory ${kib(dirSize(dir))}`
+        `bundle dist/bridge/${target}: ${name} ${kib(entry)}, directory ${kib(dirSize(dir))}`
       )
     } catch {
       console.log(`bundle dist/bridge/${target}: not built`)
