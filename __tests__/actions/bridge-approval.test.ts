@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'yaml'
@@ -8,6 +8,7 @@ import { mintApproval } from '../../src/bridge/approval.js'
 import { decodeValue, type ButtonClaims } from '../../src/bridge/value.js'
 import { runAction, type ActionRun } from '../helpers/action-runner.js'
 import { BUILD_TIMEOUT, ensureBuilt } from '../helpers/built.js'
+import { writePipelineWorkspace } from '../bridge/pipeline-workspace.js'
 
 /**
  * The pipeline side of the Slack bridge, run as the runner runs it: the build's `init` bundle posts a
@@ -30,52 +31,12 @@ beforeAll(async () => {
   await ensureBuilt()
   s = await startStandIn()
   workspace = mkdtempSync(join(tmpdir(), 'bridge-e2e-'))
-  writeFileSync(
-    join(workspace, 'config.yaml'),
-    `cicdstatemgr:
-  datasources:
-    yamlfile: {path: localdata/ctx.yaml, isPrimary: true}
-  http: {maxAttempts: 2, baseDelayMs: 20, maxDelayMs: 50, requestTimeoutMs: 3000}
-  slack:
-    url: ${s.url}/api/chat.postMessage
-  templates:
-    notify: |
-      {"channel": "{{ channel }}", "text": "{{ notify.message | json_dumps(stripLeadingTrailingQuotes=True) }}"}
-    manual-choice: |
-      {"channel": "{{ channel }}", "text": "{{ manualChoice.title }}", "blocks": [{"type": "actions", "elements": [{% for name, c in manualChoice.choices.items() %}{% for o in c.options %}{"type": "button", "text": {"type": "plain_text", "text": "{{ o.text }}"}, "value": "{{ o.value }}"}{{ "," if not loop.last }}{% endfor %}{% endfor %}]}]}
-`
-  )
-  writeFileSync(
-    join(workspace, 'secrets.yaml'),
-    `cicdstatemgr:\n  slack: {token: ${SLACK_TOKEN}}\n  bridge:\n    keys:\n      deploy: ${KEY}\n`
-  )
-  writeFileSync(
-    join(workspace, 'app.yaml'),
-    `cicd-contexts:
-  stage:
-    channel: C0123456789
-    pipelines:
-      build:
-        event-handlers:
-          built:
-            manual-choice:
-              title: Deploy?
-              bridge: {target: deploy, keyId: k1, channel: "{{ channel }}"}
-              choices:
-                env:
-                  header: Where?
-                  options:
-                    - {text: Stage, value: stage}
-                    - {text: Prod, value: prod}
-      deploy:
-        event-handlers:
-          finished:
-            notify:
-              message: "Deployed {{ state.approvals.deploy.choice }} ({{ state.approvals.deploy.sha }}) chosen by <@{{ state.approvals.deploy.userId }}>"
-              update-ts: "{{ state.bridge.deploy.ts }}"
-              update-channel: "{{ state.bridge.deploy.channel }}"
-`
-  )
+  writePipelineWorkspace(workspace, {
+    slackUrl: s.url,
+    slackToken: SLACK_TOKEN,
+    key: KEY,
+    channel: 'C0123456789'
+  })
 }, BUILD_TIMEOUT)
 afterAll(async () => {
   await s.close()

@@ -17,6 +17,7 @@ import { startGithubStandIn, type GithubStandIn } from '../../__fixtures__/githu
 import { startStandIn, type StandIn } from '../../__fixtures__/http-stand-in.js'
 import { runAction } from '../helpers/action-runner.js'
 import { BUILD_TIMEOUT, bundleNode, ensureBuilt } from '../helpers/built.js'
+import { writePipelineWorkspace } from './pipeline-workspace.js'
 import { blockActions, formBody, signedRequest } from './slack-fixtures.js'
 
 const KEY = 'deploy-target-key-loop-0123456789abcdefgh'
@@ -38,46 +39,16 @@ const state = (): Record<string, any> =>
 
 function writeWorkspace(): void {
   workspace = mkdtempSync(join(tmpdir(), 'bridge-loop-'))
-  const files: Record<string, string> = {
-    'config.yaml': `cicdstatemgr:
-  datasources:
-    yamlfile: {path: localdata/ctx.yaml, isPrimary: true}
-  http: {maxAttempts: 2, baseDelayMs: 20, maxDelayMs: 50, requestTimeoutMs: 3000}
-  slack:
-    url: ${slack.url}/api/chat.postMessage
-  templates:
-    notify: |
-      {"channel": "{{ channel }}", "text": "{{ notify.message | json_dumps(stripLeadingTrailingQuotes=True) }}"}
-    manual-choice: |
-      {"channel": "{{ channel }}", "text": "{{ manualChoice.title }}", "blocks": [{"type": "actions", "elements": [{% for name, c in manualChoice.choices.items() %}{% for o in c.options %}{"type": "button", "text": {"type": "plain_text", "text": "{{ o.text }}"}, "value": "{{ o.value }}"}{{ "," if not loop.last }}{% endfor %}{% endfor %}]}]}
-`,
-    'secrets.yaml': `cicdstatemgr:\n  slack: {token: ${SLACK_TOKEN}}\n  bridge:\n    keys:\n      deploy: ${KEY}\n`,
-    'app.yaml': `cicd-contexts:
-  stage:
-    channel: ${CHANNEL}
-    pipelines:
-      build:
-        event-handlers:
-          built:
-            manual-choice:
-              title: Deploy?
-              bridge: {target: deploy, keyId: k1, channel: "{{ channel }}"}
-              choices:
-                env:
-                  header: Where?
-                  options:
-                    - {text: Stage, value: stage}
-                    - {text: Prod, value: prod}
-      deploy:
-        event-handlers:
-          finished:
-            notify:
-              message: "Deployed {{ state.approvals.deploy.choice }} ({{ state.approvals.deploy.sha }}) chosen by <@{{ state.approvals.deploy.userId }}>"
-              update-ts: "{{ state.bridge.deploy.ts }}"
-              update-channel: "{{ state.bridge.deploy.channel }}"
-`,
+  writePipelineWorkspace(workspace, {
+    slackUrl: slack.url,
+    slackToken: SLACK_TOKEN,
+    key: KEY,
+    channel: CHANNEL
+  })
+  writeFileSync(
+    join(workspace, 'bridge.yaml'),
     // The bridge's own allowlist: what runs is decided here, never by the click.
-    'bridge.yaml': `targets:
+    `targets:
   deploy:
     repository: acme/app
     workflow: deploy.yml
@@ -93,8 +64,7 @@ function writeWorkspace(): void {
     keys:
       - {id: k1, secret: ${KEY}}
 `
-  }
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(workspace, name), text)
+  )
 }
 
 /** Starts `cicdstatemgr bridge serve` from the CLI bundle; resolves with its URL once it listens. */
