@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startGithubStandIn, type GithubStandIn } from '../../__fixtures__/github-rest-stand-in.js'
@@ -86,6 +94,12 @@ function app(dir: string, token: string): string {
             wait
           working-directory: ${dir}
           timeout: 1
+  watch:
+    - name: where
+      handlers:
+        shell:
+          here: {run: pwd > here.txt}
+          sub: {run: pwd > where.txt, working-directory: sub}
   workflow_run:
     - name: dry
       handlers:
@@ -216,6 +230,16 @@ describe('github-events (in process, files primary, GitHub REST stand-in)', () =
       const pid = Number(readFileSync(join(dir, file), 'utf8'))
       expect([file, alive(pid)]).toEqual([file, false])
     }
+  })
+
+  it("runs the shell in the run's working directory; a relative working-directory is resolved against it", async () => {
+    mkdirSync(join(dir, 'sub'), { recursive: true })
+    const { entries } = await handle('watch', { action: 'started' })
+    expect(entries.map((e) => [e.name, e.status])).toEqual([['where', 'ok']])
+    expect(readFileSync(join(dir, 'here.txt'), 'utf8').trim()).toBe(realpathSync(dir))
+    expect(readFileSync(join(dir, 'sub/where.txt'), 'utf8').trim()).toBe(
+      realpathSync(join(dir, 'sub'))
+    )
   })
 
   it('runs no shell in a dry run', async () => {

@@ -23,6 +23,11 @@ export interface LoadedConfig {
   secretValues: string[]
   configPath?: string
   secretsPath?: string
+  /**
+   * The directory relative paths were resolved against (the CLI's cwd, the actions' `working-directory`):
+   * where handlers that work in a directory (`shell`) start.
+   */
+  cwd?: string
 }
 
 export interface ConfigSources {
@@ -65,7 +70,8 @@ export function loadConfig(sources: ConfigSources): LoadedConfig {
     datasources,
     secretValues: collectStrings(secrets),
     ...(configPath ? { configPath } : {}),
-    ...(secretsPath ? { secretsPath } : {})
+    ...(secretsPath ? { secretsPath } : {}),
+    cwd
   }
 }
 

@@ -38,7 +38,7 @@ export const shellHandler: EventHandler = {
   async run(block, name, templateContext, ctx) {
     const where = `shell '${name}'`
     checkLiteral(block, where)
-    const spec = readSpec(block, where)
+    const spec = readSpec(block, where, ctx.config.cwd ?? process.cwd())
     const env = await renderEnv(block, templateContext, ctx, where)
     const base = { handler: 'shell', block: name, onError: 'fail' as const }
     if (ctx.dryRun) {
@@ -93,7 +93,8 @@ interface ShellSpec {
   timeoutSeconds: number
 }
 
-function readSpec(block: JsonObject, where: string): ShellSpec {
+/** `base`: the run's working directory (the actions' `working-directory` input, the CLI's cwd). */
+function readSpec(block: JsonObject, where: string, base: string): ShellSpec {
   if (typeof block.run !== 'string' || !block.run.trim()) {
     throw new ConfigError(`${where}: 'run' must be a non-empty string`)
   }
@@ -110,7 +111,7 @@ function readSpec(block: JsonObject, where: string): ShellSpec {
   return {
     run: block.run,
     shell,
-    cwd: dir === undefined || dir === null ? process.cwd() : resolve(String(dir)),
+    cwd: dir === undefined || dir === null ? base : resolve(base, String(dir)),
     timeoutSeconds
   }
 }
