@@ -1,15 +1,23 @@
 /**
- * `cicdstatemgr poll` as processes (the real command from source, via tsx): killed with SIGKILL while an
+ * `cicdstatemgr poll` as processes (the real command from source via tsx, and the CLI bundle): killed with SIGKILL while an
  * event's handler runs and restarted, two pollers at once, SIGTERM in loop mode, and the handler
  * file's own entries (h12a's `github-events:`) run by the CLI. Every event is accounted for: handled
  * once, or marked interrupted — none twice.
  */
-import { afterAll, afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { startGithubStandIn, type GithubStandIn } from '../../__fixtures__/github-rest-stand-in.js'
-import { projectEnv, put, startSourceProcess, writeProject, type CliChild } from '../helpers/cli.js'
+import { BUILD_TIMEOUT, ensureBuilt } from '../helpers/built.js'
+import {
+  projectEnv,
+  put,
+  runCliProcess,
+  startSourceProcess,
+  writeProject,
+  type CliChild
+} from '../helpers/cli.js'
 
 const FULL = 'octo-org/app'
 const WORKER = resolve('__tests__/poll/poll-worker.ts')
@@ -152,9 +160,11 @@ describe.each(['redis', 'yamlfile'] as const)('poll processes with a %s primary'
   })
 })
 
-describe("the CLI runs the handler file's github-events entries", () => {
+// These run the CLI bundle (dist/cli), as users run it: poll is a lazily loaded chunk of it.
+describe("the CLI bundle runs the handler file's github-events entries", () => {
   let gh: GithubStandIn
   let dir: string
+  beforeAll(ensureBuilt, BUILD_TIMEOUT)
   beforeEach(async () => {
     gh = await startGithubStandIn()
     dir = writeProject('redis', { keyPrefix: `ppcli-${Date.now()}-` })
@@ -165,10 +175,10 @@ describe("the CLI runs the handler file's github-events entries", () => {
     await gh.close()
   })
   const cli = (flags: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> =>
-    startSourceProcess(['poll', '--repository', FULL, '--app-config', 'events.yaml', ...flags], {
+    runCliProcess(['poll', '--repository', FULL, '--app-config', 'events.yaml', ...flags], {
       cwd: dir,
       env: { ...projectEnv(), GITHUB_TOKEN: gh.token, GITHUB_API_URL: gh.url }
-    }).done
+    })
 
   it('runs the push entry once per push through a shell handler; other events are recorded, not run', async () => {
     put(
