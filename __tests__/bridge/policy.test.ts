@@ -197,6 +197,7 @@ describe('the allowlist example in src/bridge/README.md', () => {
       repository: 'acme/app',
       workflow: 'deploy.yml'
     })
+    expect(protectionTarget(loaded, 'acme/app', 'production')?.channel).toBe('C0DEPLOYS1')
   })
 })
 
