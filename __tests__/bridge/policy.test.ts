@@ -304,3 +304,17 @@ describe('kind: protection targets', () => {
     expect(error.split('\n')).toHaveLength(1)
   })
 })
+
+describe('reject choices of a dispatch target', () => {
+  it('loads a reject list naming some of the choices, and refuses one that is not a choice', () => {
+    const text = withLine(
+      'choices: [stage, prod]',
+      'choices: [stage, prod, skip]\n    reject: [skip]'
+    )
+    expect(loadPolicy(text, 'bridge.yaml').targets.get('deploy')!.reject).toEqual(['skip'])
+    expect(policy.targets.get('deploy')!.reject).toEqual([])
+    expect(
+      loadError(withLine('choices: [stage, prod]', 'choices: [stage, prod]\n    reject: [later]'))
+    ).toBe('bridge.yaml: targets.deploy.reject[0] "later" is not one of choices')
+  })
+})

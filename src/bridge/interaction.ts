@@ -68,6 +68,7 @@ export type Outcome =
   | { kind: 'refused'; reason: string }
   | { kind: 'already-chosen'; holder: string }
   | { kind: 'dispatched'; runId?: number }
+  | { kind: 'declined'; choice: string }
   | { kind: 'reviewed'; state: 'approved' | 'rejected'; runId: number }
   | { kind: 'posted'; runId: number }
   | { kind: 'ignored'; reason: string }
@@ -246,6 +247,13 @@ async function complete(click: ParsedClick, deps: InteractionDeps): Promise<Outc
     return { kind: 'already-chosen', holder: claim.holder }
   }
   if (review && deps.protection) return reviewAndReport(click, review, deps.protection, deps, log)
+  if (target?.reject.includes(b.o)) {
+    // A reject choice: the claim records it (a later click gets "already chosen"); nothing runs.
+    log(`bridge: declined ${b.o} for target ${b.t} (user ${click.user})`)
+    const text = `❌ *${b.o}* chosen by <@${click.user}> — nothing was started`
+    await reply(click, deps, { replace_original: true, text }, log)
+    return { kind: 'declined', choice: b.o }
+  }
   return dispatchAndReport(click, b, auth.dispatch, deps, log)
 }
 

@@ -19,6 +19,8 @@ export interface Target {
   workflow: string
   ref: string
   choices: readonly string[]
+  /** Choices that record a rejection and start nothing (a subset of `choices`). */
+  reject: readonly string[]
   /** Workflow input name → template with only {{context}}, {{choice}}, {{user}}, {{run}}. */
   inputs: Readonly<Record<string, string>>
   allowedUsers: readonly string[]
@@ -98,6 +100,7 @@ const TARGET_KEYS = [
   'workflow',
   'ref',
   'choices',
+  'reject',
   'inputs',
   'allowedUsers',
   'allowedUserGroups',
@@ -209,9 +212,15 @@ class Reader {
     this.onlyKnown(map, at, TARGET_KEYS)
     const choices = this.list(map, 'choices', at, NAME)
     if (choices.length === 0) this.fail(`${at}.choices`, 'must list at least one choice')
+    const reject = this.list(map, 'reject', at, NAME)
+    for (const [i, choice] of reject.entries()) {
+      if (!choices.includes(choice))
+        this.fail(`${at}.reject[${i}]`, `"${choice}" is not one of choices`)
+    }
     const target: Target = {
       name,
       kind: 'dispatch',
+      reject,
       environments: [],
       repository: this.string(map, 'repository', at, REPOSITORY),
       workflow: this.string(map, 'workflow', at, WORKFLOW),
@@ -244,6 +253,7 @@ class Reader {
       workflow: '',
       ref: '',
       choices: ['approve', 'reject'],
+      reject: [],
       inputs: {},
       allowedUsers: this.list(map, 'allowedUsers', at, SLACK_USER),
       allowedUserGroups: this.list(map, 'allowedUserGroups', at, SLACK_GROUP),
