@@ -132,6 +132,17 @@ export interface IssuedToken {
   permissions?: Record<string, string>
 }
 
+/** A review recorded through `POST /repos/{o}/{r}/actions/runs/{id}/deployment_protection_rule`. */
+export interface StandInReview {
+  repo: string
+  runId: number
+  environment: string
+  state?: string
+  comment?: string
+  /** Who answered (the token's login). */
+  by: string
+}
+
 export interface GithubStandIn {
   url: string
   /** A token that writes as user `octocat`. */
@@ -155,6 +166,8 @@ export interface GithubStandIn {
   addApp(app: StandInApp): void
   /** Installation tokens issued through `POST /app/installations/{id}/access_tokens`. */
   issuedTokens: IssuedToken[]
+  /** Deployment protection rule reviews; a second one for the same run and environment gets 422. */
+  reviews: StandInReview[]
   setDefaultBranch(repo: string, branch: string): void
   addPull(
     repo: string,
@@ -269,6 +282,7 @@ export async function startGithubStandIn(
       tokens.set(token, { ...identity, canWrite })
     },
     issuedTokens: [],
+    reviews: [],
     addApp(app) {
       apps.set(String(app.appId), app)
     },
@@ -789,9 +803,44 @@ export async function startGithubStandIn(
     return ok && exp > now && exp - now <= 600 + 60 ? app : undefined
   }
 
+  const reviewRoutes: Route[] = [
+    {
+      method: 'POST',
+      pattern: /^\/repos\/([^/]+\/[^/]+)\/actions\/runs\/(\d+)\/deployment_protection_rule$/,
+      operation: 'POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule',
+      handle: (m, req) => {
+        const repo = m[1]!
+        const runId = Number(m[2])
+        if (!inScope(req.identity, repo)) return error(404, 'Not Found')
+        const perms = req.identity.permissions
+        if (!req.identity.canWrite || (perms && perms.deployments !== 'write')) {
+          return error(403, 'Resource not accessible by integration')
+        }
+        const body = req.json as { environment_name: string; state?: string; comment?: string }
+        if (
+          state.reviews.some(
+            (r) => r.repo === repo && r.runId === runId && r.environment === body.environment_name
+          )
+        ) {
+          return error(422, 'No pending deployment requests to approve or reject')
+        }
+        state.reviews.push({
+          repo,
+          runId,
+          environment: body.environment_name,
+          ...(body.state ? { state: body.state } : {}),
+          ...(body.comment ? { comment: body.comment } : {}),
+          by: req.identity.login
+        })
+        return { status: 204 }
+      }
+    }
+  ]
+
   const routes: Route[] = [
     ...artifactRoutes,
     ...appRoutes,
+    ...reviewRoutes,
     {
       method: 'POST',
       pattern: /^\/repos\/([^/]+\/[^/]+)\/actions\/workflows\/([^/]+)\/dispatches$/,

@@ -45,7 +45,9 @@ const OPERATIONS = [
   'GET /repos/{owner}/{repo}/events',
   // The Slack bridge authenticating as a GitHub App (src/bridge/github-dispatch.ts).
   'GET /repos/{owner}/{repo}/installation',
-  'POST /app/installations/{installation_id}/access_tokens'
+  'POST /app/installations/{installation_id}/access_tokens',
+  // Answering a deployment protection rule (src/bridge/protection.ts).
+  'POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule'
 ]
 /**
  * Example answers of the events endpoints (`components.examples`, from the non-dereferenced description):

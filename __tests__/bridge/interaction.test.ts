@@ -537,3 +537,105 @@ describe('handleInteraction: the signed approval for the dispatched run', () => 
     expect(Object.values(h.dispatched[0]!.inputs).some((v) => v.startsWith('a1.'))).toBe(false)
   })
 })
+
+describe('reject choices and protection targets', () => {
+  const gated = loadPolicy(
+    `${POLICY_YAML.replace('choices: [stage, prod]', 'choices: [stage, prod, skip]\n    reject: [skip]')}
+  prod-gate:
+    kind: protection
+    repository: acme/app
+    environments: [production, eu-production]
+    channel: C0DEPLOYS1
+    allowedUsers: [U0ALICE01]
+    keys:
+      - { id: g1, secret: ${OTHER_KEY} }
+`,
+    'bridge.yaml'
+  )
+  const gateKey: TargetKey = { id: 'g1', secret: OTHER_KEY }
+  const reviews: unknown[] = []
+  const protection = {
+    webhookSecret: 'webhook-secret-for-interaction-tests-000',
+    postMessage: async () => {},
+    review: async (review: unknown) => {
+      reviews.push(review)
+      return 204
+    }
+  }
+
+  it('a reject choice dispatches nothing, replaces the buttons, and a later click gets "already chosen"', async () => {
+    const h = harness({ policy: gated })
+    const n = `nonce-${randomUUID().slice(0, 18)}`
+    const first = await handleInteraction(await request(await mint({ o: 'skip', n })), h.deps)
+    expect(first.outcome).toEqual({ kind: 'declined', choice: 'skip' })
+    expect(h.replies[0]!.reply).toEqual({
+      replace_original: true,
+      text: '❌ *skip* chosen by <@U0ALICE01> — nothing was started'
+    })
+    const second = await handleInteraction(await request(await mint({ o: 'prod', n })), h.deps)
+    expect(second.outcome).toMatchObject({ kind: 'already-chosen' })
+    expect(h.dispatched).toEqual([])
+  })
+
+  it('a protection button answers the environment it names, with who clicked in the comment', async () => {
+    reviews.length = 0
+    const h = harness({ policy: gated, protection })
+    const value = await mintValue(
+      { ...defaults, t: 'prod-gate', c: 'run-42.eu-production', o: 'reject' },
+      gateKey
+    )
+    const result = await handleInteraction(await request(value), h.deps)
+    expect(result.outcome).toEqual({ kind: 'reviewed', state: 'rejected', runId: 42 })
+    expect(reviews).toEqual([
+      {
+        repository: 'acme/app',
+        runId: '42',
+        environment: 'eu-production',
+        state: 'rejected',
+        comment: 'rejected in Slack by alice (U0ALICE01)'
+      }
+    ])
+    expect(h.dispatched).toEqual([])
+    expect(h.replies[0]!.reply).toEqual({
+      replace_original: true,
+      text: '❌ rejected by <@U0ALICE01> — acme/app run 42 (eu-production)'
+    })
+  })
+
+  it.each([
+    ['an environment the target no longer lists', { c: 'run-42.staging' }, true],
+    ['a run context without an environment when the target has two', { c: 'run-42' }, true],
+    ['a bridge without the protection wiring', { c: 'run-42.production' }, false]
+  ])('refuses %s: nothing sent to GitHub', async (_name, change, wired) => {
+    reviews.length = 0
+    const h = harness({ policy: gated, ...(wired ? { protection } : {}) })
+    const value = await mintValue({ ...defaults, t: 'prod-gate', o: 'approve', ...change }, gateKey)
+    const result = await handleInteraction(await request(value), h.deps)
+    expect(result.outcome).toEqual({ kind: 'refused', reason: 'protection' })
+    expect(reviews).toEqual([])
+    expectRefusedEphemerally(h, /nothing was sent to GitHub/)
+  })
+
+  it('keeps the claim and says so when GitHub refuses the review (no secret in the log)', async () => {
+    const h = harness({
+      policy: gated,
+      protection: {
+        ...protection,
+        review: async () => {
+          throw new Error(`review answered HTTP 422 (${protection.webhookSecret})`)
+        }
+      }
+    })
+    const n = `nonce-${randomUUID().slice(0, 18)}`
+    const value = (o: string) =>
+      mintValue({ ...defaults, t: 'prod-gate', c: 'run-42.production', o, n }, gateKey)
+    const result = await handleInteraction(await request(await value('approve')), h.deps)
+    expect(result.outcome).toEqual({ kind: 'unknown' })
+    expect(h.replies[0]!.reply.text).toMatch(
+      /^⚠️ ✅ approved by <@U0ALICE01> — GitHub did not take the review/
+    )
+    const again = await handleInteraction(await request(await value('reject')), h.deps)
+    expect(again.outcome).toMatchObject({ kind: 'already-chosen' })
+    expect(h.logs.join('\n')).not.toContain(protection.webhookSecret)
+  })
+})

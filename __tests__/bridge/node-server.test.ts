@@ -5,7 +5,7 @@
  * real redis-server. Time is injected: requests are signed at the fixtures' "now".
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
-import { generateKeyPairSync, randomUUID } from 'node:crypto'
+import { createHmac, generateKeyPairSync, randomUUID } from 'node:crypto'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -69,13 +69,14 @@ interface Server {
 
 async function serve(
   env: Record<string, string>,
-  change: (deps: BridgeAppDeps) => Partial<BridgeAppDeps> = () => ({})
+  change: (deps: BridgeAppDeps) => Partial<BridgeAppDeps> = () => ({}),
+  config = configPath
 ): Promise<Server> {
   const logs: string[] = []
   const outcomes: Outcome[] = []
   let wake = (): void => {}
   const bridge = await startBridge(
-    { configPath, port: 0, host: '127.0.0.1' },
+    { configPath: config, port: 0, host: '127.0.0.1' },
     {
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       GITHUB_API_URL: gh.url,
@@ -376,5 +377,196 @@ describe('bridge serve (Node server)', () => {
     expect(exit).toBe(1)
     expect(stderr).toMatch(/bad\.yaml.*allowedChannels/)
     expect(stderr).not.toContain(KEY_CURRENT)
+  })
+})
+
+const WEBHOOK_SECRET = 'github-webhook-secret-5d1e0c9b8a7f6e5d4c3b'
+const BOT_TOKEN = 'xoxb-bridge-protection-token-0000000000'
+const GATE_KEY = 'prod-gate-key-dddddddddddddddddddddddddddd'
+const GATE_APP_ID = 515151
+const RUN_ID = 7421337
+
+/** Shaped like GitHub's `deployment_protection_rule` delivery (action `requested`), trimmed. */
+const protectionPayload = (environment = 'production') => ({
+  action: 'requested',
+  environment,
+  event: 'push',
+  deployment_callback_url: `${gh.url}/repos/acme/app/actions/runs/${RUN_ID}/deployment_protection_rule`,
+  deployment: { id: 1180000001, sha: 'a10867b14bb761a232cd80139fbd4c0d33264240', ref: 'main' },
+  repository: { id: 1296269, name: 'app', full_name: 'acme/app', owner: { login: 'acme' } },
+  installation: { id: 88 },
+  sender: { login: 'octocat', type: 'User' }
+})
+
+async function webhook(
+  server: Server,
+  payload: unknown,
+  options: { secret?: string | null; event?: string } = {}
+): Promise<{ status: number; text: string }> {
+  const body = JSON.stringify(payload)
+  const secret = options.secret === undefined ? WEBHOOK_SECRET : options.secret
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'x-github-event': options.event ?? 'deployment_protection_rule',
+    'x-github-delivery': randomUUID()
+  }
+  if (secret !== null) {
+    headers['x-hub-signature-256'] =
+      `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`
+  }
+  const res = await fetch(`${server.url}/github/webhook`, { method: 'POST', headers, body })
+  return { status: res.status, text: await res.text() }
+}
+
+describe('deployment protection rules (POST /github/webhook → Slack → click → GitHub review)', () => {
+  let gateConfig: string
+  let pem: string
+
+  beforeAll(() => {
+    gateConfig = join(dir, 'gate.yaml')
+    writeFileSync(
+      gateConfig,
+      `${POLICY_YAML}
+  prod-gate:
+    kind: protection
+    repository: acme/app
+    environments: [production]
+    channel: C0DEPLOYS1
+    allowedUsers: [U0ALICE01]
+    keys:
+      - { id: g1, secret: ${GATE_KEY} }
+`
+    )
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
+    pem = privateKey.export({ type: 'pkcs1', format: 'pem' }).toString()
+    gh.addApp({
+      appId: GATE_APP_ID,
+      slug: 'cicd-gate',
+      publicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+      installations: { 'acme/app': 88 },
+      permissions: { actions: 'write', deployments: 'write', metadata: 'read' }
+    })
+  })
+
+  const serveGate = () =>
+    serve(
+      {
+        GITHUB_APP_ID: String(GATE_APP_ID),
+        GITHUB_APP_PRIVATE_KEY: pem,
+        GITHUB_WEBHOOK_SECRET: WEBHOOK_SECRET,
+        SLACK_BOT_TOKEN: BOT_TOKEN,
+        SLACK_API_URL: `${slack.url}/api`
+      },
+      () => ({}),
+      gateConfig
+    )
+
+  const posted = () => slack.requests.filter((r) => r.path === '/api/chat.postMessage')
+
+  it('posts approve/reject buttons for a signed request, approves on a click, answers a second click "already chosen"', async () => {
+    slack.respondWith('/api/chat.postMessage', { body: { ok: true, ts: '1764601200.000100' } })
+    const server = await serveGate()
+    expect(await webhook(server, protectionPayload())).toEqual({ status: 200, text: 'posted' })
+    const [message] = posted()
+    expect(message!.headers.authorization).toBe(`Bearer ${BOT_TOKEN}`)
+    const body = message!.json as {
+      channel: string
+      text: string
+      blocks: Array<{ elements?: Array<{ action_id: string; value: string }> }>
+    }
+    expect(body.channel).toBe('C0DEPLOYS1')
+    expect(body.text).toContain(`*acme/app* run ${RUN_ID} waits for *production*`)
+    const [approve, reject] = body.blocks[1]!.elements!
+    expect([approve!.action_id, reject!.action_id]).toEqual(['approve', 'reject'])
+
+    slack.reset()
+    await click(server, approve!.value)
+    expect(await server.done(2)).toEqual([
+      { kind: 'posted', runId: RUN_ID },
+      { kind: 'reviewed', state: 'approved', runId: RUN_ID }
+    ])
+    expect(gh.reviews).toEqual([
+      {
+        repo: 'acme/app',
+        runId: RUN_ID,
+        environment: 'production',
+        state: 'approved',
+        comment: 'approved in Slack by alice (U0ALICE01)',
+        by: 'cicd-gate[bot]'
+      }
+    ])
+    // The App's token for the review: the one repository, actions: read and deployments: write only.
+    expect(gh.issuedTokens.at(-1)).toMatchObject({
+      installationId: 88,
+      repositories: ['app'],
+      permissions: { actions: 'read', deployments: 'write' }
+    })
+    const [reply] = await slack.waitForRequests(1)
+    expect(reply!.json).toEqual({
+      replace_original: true,
+      text: `✅ approved by <@U0ALICE01> — acme/app run ${RUN_ID} (production)`
+    })
+
+    slack.reset()
+    await click(server, reject!.value)
+    expect((await server.done(3))[2]).toMatchObject({ kind: 'already-chosen' })
+    expect(gh.reviews).toHaveLength(1)
+    const [again] = await slack.waitForRequests(1)
+    expect(again!.json).toMatchObject({ text: 'Already chosen by <@U0ALICE01> (approve)' })
+    expect(gh.violations).toEqual([])
+    expectNoSecret(server.logs, [
+      WEBHOOK_SECRET,
+      BOT_TOKEN,
+      GATE_KEY,
+      SIGNING_SECRET,
+      pem.split('\n')[1]!,
+      ...gh.issuedTokens.map((t) => t.token)
+    ])
+  })
+
+  it.each([
+    ['no signature', null],
+    ['a forged signature', 'not-the-webhook-secret-000000000000000']
+  ])('refuses a request with %s: 401 and no outbound call', async (_name, secret) => {
+    const server = await serveGate()
+    const before = gh.requests.length
+    const res = await webhook(server, protectionPayload(), { secret })
+    expect(res).toEqual({ status: 401, text: 'signature mismatch' })
+    expect(gh.requests.length).toBe(before)
+    expect(slack.requests).toEqual([])
+  })
+
+  it('ignores an environment no target lists, other events and actions (2xx, nothing posted)', async () => {
+    const server = await serveGate()
+    const before = gh.requests.length
+    expect(await webhook(server, protectionPayload('staging'))).toEqual({
+      status: 202,
+      text: 'ignored: no protection target lists acme/app environment staging'
+    })
+    expect(await webhook(server, { zen: 'hi' }, { event: 'ping' })).toEqual({
+      status: 200,
+      text: 'pong'
+    })
+    expect((await webhook(server, protectionPayload(), { event: 'push' })).status).toBe(202)
+    expect((await webhook(server, { ...protectionPayload(), action: 'completed' })).status).toBe(
+      202
+    )
+    expect(gh.requests.length).toBe(before)
+    expect(slack.requests).toEqual([])
+  })
+
+  it('refuses to start with protection targets but no GITHUB_WEBHOOK_SECRET or no SLACK_BOT_TOKEN', async () => {
+    const start = (env: Record<string, string>) =>
+      startBridge(
+        { configPath: gateConfig, port: 0, host: '127.0.0.1' },
+        { SLACK_SIGNING_SECRET: SIGNING_SECRET, GITHUB_TOKEN: gh.token, ...env },
+        () => {}
+      )
+    await expect(start({})).rejects.toThrow(
+      'the allowlist has kind: protection targets; set GITHUB_WEBHOOK_SECRET'
+    )
+    await expect(start({ GITHUB_WEBHOOK_SECRET: WEBHOOK_SECRET })).rejects.toThrow(
+      'GITHUB_WEBHOOK_SECRET needs SLACK_BOT_TOKEN (chat:write) to post the buttons'
+    )
   })
 })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { authorize, loadPolicy, type Click } from '../../src/bridge/policy.js'
+import { authorize, loadPolicy, protectionTarget, type Click } from '../../src/bridge/policy.js'
 import { ConfigError } from '../../src/errors.js'
 import { KEY_CURRENT, KEY_PREVIOUS, OTHER_KEY, POLICY_YAML } from './slack-fixtures.js'
 
@@ -197,6 +197,7 @@ describe('the allowlist example in src/bridge/README.md', () => {
       repository: 'acme/app',
       workflow: 'deploy.yml'
     })
+    expect(protectionTarget(loaded, 'acme/app', 'production')?.channel).toBe('C0DEPLOYS1')
   })
 })
 
@@ -228,5 +229,92 @@ describe('the core is runtime-neutral', () => {
       if (!NODE_ONLY.has(file)) visit(join('src/bridge', file))
     }
     expect(seen.size).toBeGreaterThan(8)
+  })
+})
+
+const PROTECTION_YAML = `${POLICY_YAML}
+  prod-gate:
+    kind: protection
+    repository: acme/app
+    environments: [production, eu-production]
+    channel: C0DEPLOYS1
+    allowedUsers: [U0ALICE01]
+    keys:
+      - { id: g1, secret: ${OTHER_KEY} }
+`
+
+describe('kind: protection targets', () => {
+  it('loads environments and channel; choices are approve/reject; clicks come from the channel', () => {
+    const loaded = loadPolicy(PROTECTION_YAML, 'bridge.yaml')
+    expect(loaded.targets.get('deploy')!.kind).toBe('dispatch')
+    expect(loaded.targets.get('prod-gate')).toMatchObject({
+      kind: 'protection',
+      repository: 'acme/app',
+      environments: ['production', 'eu-production'],
+      channel: 'C0DEPLOYS1',
+      choices: ['approve', 'reject'],
+      allowedChannels: ['C0DEPLOYS1']
+    })
+    expect(protectionTarget(loaded, 'acme/app', 'eu-production')?.name).toBe('prod-gate')
+    expect(protectionTarget(loaded, 'acme/app', 'staging')).toBeUndefined()
+    expect(protectionTarget(loaded, 'acme/other', 'production')).toBeUndefined()
+  })
+
+  it.each([
+    [
+      'kind: protection',
+      'kind: gate',
+      'targets.prod-gate.kind "gate" is not dispatch or protection'
+    ],
+    [
+      'environments: [production, eu-production]',
+      'environments: []',
+      'targets.prod-gate.environments must list at least one environment'
+    ],
+    [
+      'environments: [production, eu-production]',
+      'environments: [prod env]',
+      'targets.prod-gate.environments[0] must match ^[A-Za-z0-9._-]{1,100}$'
+    ],
+    ['channel: C0DEPLOYS1', 'channel: general', 'targets.prod-gate.channel "general" is malformed'],
+    [
+      'channel: C0DEPLOYS1',
+      'channel: C0DEPLOYS1\n    workflow: deploy.yml',
+      'targets.prod-gate.workflow is not a known key'
+    ],
+    [
+      'channel: C0DEPLOYS1',
+      'channel: C0DEPLOYS1\n    allowedChannels: [C0OTHER01]',
+      "targets.prod-gate.allowedChannels must include the target's channel C0DEPLOYS1"
+    ],
+    [
+      'allowedUsers: [U0ALICE01]\n    keys:\n      - { id: g1',
+      'keys:\n      - { id: g1',
+      'targets.prod-gate needs allowedUsers or allowedUserGroups'
+    ]
+  ])('refuses %j → %j with a one-line error', (from, to, message) => {
+    expect(PROTECTION_YAML).toContain(from)
+    const error = loadError(
+      PROTECTION_YAML.replace(
+        new RegExp(`(prod-gate:[\\s\\S]*)${from.replace(/[[\]{}.*]/g, '\\$&')}`),
+        `$1${to}`
+      )
+    )
+    expect(error).toContain(`bridge.yaml: ${message}`)
+    expect(error.split('\n')).toHaveLength(1)
+  })
+})
+
+describe('reject choices of a dispatch target', () => {
+  it('loads a reject list naming some of the choices, and refuses one that is not a choice', () => {
+    const text = withLine(
+      'choices: [stage, prod]',
+      'choices: [stage, prod, skip]\n    reject: [skip]'
+    )
+    expect(loadPolicy(text, 'bridge.yaml').targets.get('deploy')!.reject).toEqual(['skip'])
+    expect(policy.targets.get('deploy')!.reject).toEqual([])
+    expect(
+      loadError(withLine('choices: [stage, prod]', 'choices: [stage, prod]\n    reject: [later]'))
+    ).toBe('bridge.yaml: targets.deploy.reject[0] "later" is not one of choices')
   })
 })

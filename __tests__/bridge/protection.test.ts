@@ -6,6 +6,8 @@ import {
   parseProtectionRule,
   protectionMessage,
   runIdOf,
+  protectionContextId,
+  environmentOf,
   verifyGithubWebhook
 } from '../../src/bridge/protection.js'
 import { decodeValue } from '../../src/bridge/value.js'
@@ -121,8 +123,10 @@ describe('deployment_protection_rule', () => {
         channel: 'C0DEPLOYS1',
         clock: () => NOW_MS
       })
-      expect(d).toMatchObject({ ok: true, claims: { o: choice, n: nonce, c: 'run-7421337' } })
+      const c = `run-7421337.${parsed.request.environment}`
+      expect(d).toMatchObject({ ok: true, claims: { o: choice, n: nonce, c } })
       if (d.ok) expect(runIdOf(d.claims.c)).toBe('7421337')
+      if (d.ok) expect(environmentOf(d.claims.c)).toBe(parsed.request.environment)
       const foreign = await decodeValue(elements[i]!.value, {
         keysFor: () => [{ id: 'k2026', secret: OTHER_KEY }],
         channel: 'C0DEPLOYS1',
@@ -131,6 +135,14 @@ describe('deployment_protection_rule', () => {
       expect(foreign).toMatchObject({ ok: false, reason: 'bad-mac' })
     }
     expect(JSON.stringify(body)).not.toContain(KEY_CURRENT)
+  })
+
+  it('names the environment in the context id only when it fits one', () => {
+    expect(protectionContextId('42', 'eu-prod.1')).toBe('run-42.eu-prod.1')
+    expect(protectionContextId('42', 'prod env')).toBe('run-42')
+    expect(protectionContextId('42')).toBe('run-42')
+    expect([runIdOf('run-42'), environmentOf('run-42')]).toEqual(['42', undefined])
+    expect(runIdOf('run-x.prod')).toBeUndefined()
   })
 })
 

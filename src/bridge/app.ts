@@ -4,6 +4,7 @@
  * runtime-neutral core (`acceptInteraction`); no `node:` import here, so every adapter can bundle it.
  *
  *   POST /slack/interactivity   Slack's interactivity request → ack, then the click's work
+ *   POST /github/webhook        GitHub's deployment_protection_rule → approve/reject message in Slack
  *   GET  /healthz               200 "ok" (load balancers, container health checks)
  *
  * When the click's work runs is the adapter's choice, because platforms differ in what may run after the
@@ -17,9 +18,11 @@ import { bodyLimit } from 'hono/body-limit'
 import { errorMessage } from '../errors.js'
 import { acceptInteraction, redact, type InteractionDeps, type Outcome } from './interaction.js'
 import { DEFAULT_MAX_BODY_BYTES } from './verify.js'
+import { handleGithubWebhook } from './webhook.js'
 
 export const INTERACTIVITY_PATH = '/slack/interactivity'
 export const HEALTH_PATH = '/healthz'
+export const GITHUB_WEBHOOK_PATH = '/github/webhook'
 
 export interface BridgeAppDeps extends InteractionDeps {
   /** Run the click before acknowledging (platforms that stop or throttle work after the response). */
@@ -42,30 +45,37 @@ export function createBridgeApp(source: BridgeDepsSource): Hono {
   const depsFor = (c: Context): BridgeAppDeps | Promise<BridgeAppDeps> =>
     typeof source === 'function' ? source(c) : source
   const maxBytes = typeof source === 'function' ? undefined : source.maxBodyBytes
+  // Refuse oversized bodies before they are read into memory; the core checks the size again.
+  const limit = bodyLimit({
+    maxSize: maxBytes ?? DEFAULT_MAX_BODY_BYTES,
+    onError: (c) => c.text('request body too large', 413)
+  })
   app.get(HEALTH_PATH, (c) => c.text('ok'))
-  app.post(
-    INTERACTIVITY_PATH,
-    // Refuse oversized bodies before they are read into memory; the core checks the size again.
-    bodyLimit({
-      maxSize: maxBytes ?? DEFAULT_MAX_BODY_BYTES,
-      onError: (c) => c.text('request body too large', 413)
-    }),
-    async (c) => {
-      const deps = await depsFor(c)
-      const body = new Uint8Array(await c.req.arrayBuffer())
-      const accepted = await acceptInteraction({ headers: c.req.raw.headers, body }, deps)
-      if (!accepted.work) {
-        deps.log?.(`bridge: rejected (${describe(accepted.outcome)})`)
-        deps.onOutcome?.(accepted.outcome ?? { kind: 'rejected', reason: 'unknown' })
-      } else {
-        const work = runWork(accepted.work, deps)
-        if (deps.inline) await work
-        else defer(work, c, deps)
-      }
-      const { status, headers, body: text } = accepted.response
-      return c.body(text, status as 200, headers)
+  // Answered inline: posting one Slack message fits GitHub's 10-second delivery timeout, and a failure
+  // then shows in the App's delivery log (where it can be redelivered).
+  app.post(GITHUB_WEBHOOK_PATH, limit, async (c) => {
+    const deps = await depsFor(c)
+    const body = new Uint8Array(await c.req.arrayBuffer())
+    const result = await handleGithubWebhook({ headers: c.req.raw.headers, body }, deps)
+    if (result.status >= 400) deps.log?.(`bridge: webhook refused (${describe(result.outcome)})`)
+    deps.onOutcome?.(result.outcome)
+    return c.body(result.body, result.status as 200, result.headers)
+  })
+  app.post(INTERACTIVITY_PATH, limit, async (c) => {
+    const deps = await depsFor(c)
+    const body = new Uint8Array(await c.req.arrayBuffer())
+    const accepted = await acceptInteraction({ headers: c.req.raw.headers, body }, deps)
+    if (!accepted.work) {
+      deps.log?.(`bridge: rejected (${describe(accepted.outcome)})`)
+      deps.onOutcome?.(accepted.outcome ?? { kind: 'rejected', reason: 'unknown' })
+    } else {
+      const work = runWork(accepted.work, deps)
+      if (deps.inline) await work
+      else defer(work, c, deps)
     }
-  )
+    const { status, headers, body: text } = accepted.response
+    return c.body(text, status as 200, headers)
+  })
   return app
 }
 

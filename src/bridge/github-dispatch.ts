@@ -19,6 +19,7 @@ import type { RepoRef } from '../github/env.js'
 import { GithubApiError } from '../github/errors.js'
 import type { DispatchResult, SlackReply } from './interaction.js'
 import type { DispatchRequest } from './policy.js'
+import { answerProtectionRule } from './protection.js'
 
 export type GithubAuth =
   | { token: string }
@@ -57,8 +58,7 @@ export function createGithubDispatch(
     headers: { 'user-agent': USER_AGENT },
     ...(options.fetch ? { request: { fetch: options.fetch } } : {})
   })
-  const tokenFor =
-    'token' in options.auth ? staticToken(options.auth.token) : appTokens(options.auth, base)
+  const tokenFor = tokensFor(options.auth, base, DISPATCH_PERMISSIONS)
   return async (request) => {
     const repo = splitRepository(request.repository)
     const token = await tokenFor(repo)
@@ -87,14 +87,52 @@ export function createGithubDispatch(
   }
 }
 
+const DISPATCH_PERMISSIONS = { actions: 'write' }
+/** What GitHub requires to review a custom deployment protection rule. */
+const REVIEW_PERMISSIONS = { actions: 'read', deployments: 'write' }
+
+function tokensFor(
+  auth: GithubAuth,
+  base: typeof octokitRequest,
+  permissions: Record<string, string>
+): (repo: RepoRef) => Promise<string> {
+  return 'token' in auth ? staticToken(auth.token) : appTokens(auth, base, permissions)
+}
+
+/**
+ * `review` for `ProtectionDeps`: answers a waiting run (`answerProtectionRule`) with a token scoped to
+ * the ONE repository with `actions: read` and `deployments: write` (as a GitHub App), or the given token.
+ */
+export function createProtectionReview(
+  options: GithubDispatchOptions
+): (review: Parameters<typeof answerProtectionRule>[0]) => Promise<number> {
+  const apiUrl = (options.apiUrl ?? 'https://api.github.com').replace(/\/+$/, '')
+  const base = octokitRequest.defaults({
+    baseUrl: apiUrl,
+    headers: { 'user-agent': USER_AGENT },
+    ...(options.fetch ? { request: { fetch: options.fetch } } : {})
+  })
+  const tokenFor = tokensFor(options.auth, base, REVIEW_PERMISSIONS)
+  return async (review) => {
+    const token = await tokenFor(splitRepository(review.repository))
+    return answerProtectionRule(review, {
+      token,
+      fetch: options.fetch ?? fetch,
+      apiBase: apiUrl,
+      signal: AbortSignal.timeout(10_000)
+    })
+  }
+}
+
 function staticToken(token: string): (repo: RepoRef) => Promise<string> {
   return () => Promise.resolve(token)
 }
 
-/** Installation tokens for one repository with `actions: write`, through `@octokit/auth-app`. */
+/** Installation tokens for one repository with just `permissions`, through `@octokit/auth-app`. */
 function appTokens(
   auth: Extract<GithubAuth, { appId: string | number }>,
-  base: typeof octokitRequest
+  base: typeof octokitRequest,
+  permissions: Record<string, string>
 ): (repo: RepoRef) => Promise<string> {
   const appAuth = createAppAuth({ appId: auth.appId, privateKey: auth.privateKey, request: base })
   const installations = new Map<string, number>()
@@ -120,13 +158,16 @@ function appTokens(
         type: 'installation',
         installationId,
         repositoryNames: [repo.repo],
-        permissions: { actions: 'write' }
+        permissions
       })
       return token
     } catch (error) {
+      const wanted = Object.entries(permissions)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join(', ')
       throw asApiError(
         error,
-        `no installation token for ${repo.owner}/${repo.repo} with actions: write — does the App have that permission there?`
+        `no installation token for ${repo.owner}/${repo.repo} with ${wanted} — does the App have that permission there?`
       )
     }
   }

@@ -8,9 +8,17 @@
 import { errorMessage } from '../errors.js'
 import type { ClaimResult, ClaimStore } from './claims.js'
 import { mintApproval } from './approval.js'
-import { authorize, type DispatchRequest, type GroupLookup, type Policy } from './policy.js'
+import {
+  authorize,
+  type DispatchRequest,
+  type GroupLookup,
+  type Policy,
+  type Target
+} from './policy.js'
+import { environmentOf, PROTECTION_CHOICES, runIdOf } from './protection.js'
 import { decodeValue, type ButtonClaims } from './value.js'
 import { verifySlackRequest, type Clock, type HeaderSource } from './verify.js'
+import type { ProtectionDeps } from './webhook.js'
 
 export interface BridgeRequest {
   headers: HeaderSource
@@ -51,6 +59,8 @@ export interface InteractionDeps {
   /** Only response URLs under this prefix are called (SSRF guard); tests point it at loopback. */
   responseUrlPrefix?: string
   maxBodyBytes?: number
+  /** GitHub deployment protection rules (`kind: protection` targets); absent: not wired. */
+  protection?: ProtectionDeps
 }
 
 export type Outcome =
@@ -58,6 +68,10 @@ export type Outcome =
   | { kind: 'refused'; reason: string }
   | { kind: 'already-chosen'; holder: string }
   | { kind: 'dispatched'; runId?: number }
+  | { kind: 'declined'; choice: string }
+  | { kind: 'reviewed'; state: 'approved' | 'rejected'; runId: number }
+  | { kind: 'posted'; runId: number }
+  | { kind: 'ignored'; reason: string }
   | { kind: 'unknown' }
 
 export interface Accepted {
@@ -206,6 +220,14 @@ async function complete(click: ParsedClick, deps: InteractionDeps): Promise<Outc
     deps.groupMembers
   )
   if (!auth.ok) return refuse(auth.reason, `🚫 Not allowed: ${auth.message}`)
+  const target = deps.policy.targets.get(b.t)
+  const review = target?.kind === 'protection' ? reviewOf(b, target) : undefined
+  if (target?.kind === 'protection' && (!review || !deps.protection)) {
+    return refuse(
+      'protection',
+      '⚠️ This button cannot be answered here; nothing was sent to GitHub.'
+    )
+  }
   let claim: ClaimResult
   try {
     claim = await deps.claims.claim(
@@ -224,7 +246,59 @@ async function complete(click: ParsedClick, deps: InteractionDeps): Promise<Outc
     await reply(click, deps, { response_type: 'ephemeral', replace_original: false, text }, log)
     return { kind: 'already-chosen', holder: claim.holder }
   }
+  if (review && deps.protection) return reviewAndReport(click, review, deps.protection, deps, log)
+  if (target?.reject.includes(b.o)) {
+    // A reject choice: the claim records it (a later click gets "already chosen"); nothing runs.
+    log(`bridge: declined ${b.o} for target ${b.t} (user ${click.user})`)
+    const text = `❌ *${b.o}* chosen by <@${click.user}> — nothing was started`
+    await reply(click, deps, { replace_original: true, text }, log)
+    return { kind: 'declined', choice: b.o }
+  }
   return dispatchAndReport(click, b, auth.dispatch, deps, log)
+}
+
+interface Review {
+  repository: string
+  runId: string
+  environment: string
+  state: 'approved' | 'rejected'
+}
+
+/** The review a protection button asks for; the environment must still be one the allowlist lists. */
+function reviewOf(b: ButtonClaims, target: Target): Review | undefined {
+  const runId = runIdOf(b.c)
+  const environment =
+    environmentOf(b.c) ?? (target.environments.length === 1 ? target.environments[0] : undefined)
+  const state = PROTECTION_CHOICES[b.o as keyof typeof PROTECTION_CHOICES] as
+    'approved' | 'rejected' | undefined
+  if (!runId || !environment || !state || !target.environments.includes(environment))
+    return undefined
+  return { repository: target.repository, runId, environment, state }
+}
+
+/** Answers GitHub's review callback instead of dispatching, then replaces the buttons. */
+async function reviewAndReport(
+  click: ParsedClick,
+  review: Review,
+  protection: ProtectionDeps,
+  deps: InteractionDeps,
+  log: (line: string) => void
+): Promise<Outcome> {
+  const verdict = `${review.state === 'approved' ? '✅ approved' : '❌ rejected'} by <@${click.user}>`
+  const what = `${review.repository} run ${review.runId} (${review.environment})`
+  const who = click.userName ? `${click.userName} (${click.user})` : click.user
+  try {
+    await protection.review({ ...review, comment: `${review.state} in Slack by ${who}` })
+  } catch (error) {
+    // The claim stays: GitHub may have recorded it; the run can still be reviewed in GitHub itself.
+    log(`bridge: review of ${what} failed: ${errorMessage(error)}`)
+    const text = `⚠️ ${verdict} — GitHub did not take the review; answer it in ${review.repository}'s Actions run ${review.runId}`
+    await reply(click, deps, { replace_original: true, text }, log)
+    return { kind: 'unknown' }
+  }
+  log(`bridge: ${review.state} ${what} (user ${click.user})`)
+  await reply(click, deps, { replace_original: true, text: `${verdict} — ${what}` }, log)
+  return { kind: 'reviewed', state: review.state, runId: Number(review.runId) }
 }
 
 /**
@@ -316,9 +390,13 @@ async function reply(
   }
 }
 
-/** Removes the signing secret and every target key from a log line. */
+/** Removes the signing secret, the webhook secret and every target key from a log line. */
 export function redact(line: string, deps: InteractionDeps): string {
-  const secrets = [deps.signingSecret, ...(deps.secrets ?? [])]
+  const secrets = [
+    deps.signingSecret,
+    deps.protection?.webhookSecret ?? '',
+    ...(deps.secrets ?? [])
+  ]
   for (const t of deps.policy.targets.values()) for (const k of t.keys) secrets.push(k.secret)
   return secrets.filter((s) => s.length > 0).reduce((out, s) => out.split(s).join('***'), line)
 }

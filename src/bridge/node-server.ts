@@ -10,7 +10,10 @@
  *   GITHUB_API_URL                             default https://api.github.com
  *   REDIS_URL                                  claims in Redis (any number of servers); else in memory,
  *                                              correct for ONE server process only
- *   SLACK_BOT_TOKEN                            for `allowedUserGroups` (usergroups:read); optional
+ *   SLACK_BOT_TOKEN                            for `allowedUserGroups` (usergroups:read); optional;
+ *                                              with GITHUB_WEBHOOK_SECRET also chat:write
+ *   GITHUB_WEBHOOK_SECRET                      the GitHub App's webhook secret: enables
+ *                                              POST /github/webhook (`kind: protection` targets)
  *   BRIDGE_RESPONSE_URL_PREFIX                 default https://hooks.slack.com/ (tests: loopback)
  *
  * On SIGTERM/SIGINT it stops accepting connections, lets the clicks already acknowledged finish their
@@ -24,9 +27,16 @@ import { parseArgs } from 'node:util'
 import { ConfigError, errorMessage, UsageError } from '../errors.js'
 import { createBridgeApp, type BridgeAppDeps } from './app.js'
 import { MemoryClaimStore, RedisClaimStore, type ClaimStore } from './claims.js'
-import { createGithubDispatch, createSlackResponder, type GithubAuth } from './github-dispatch.js'
-import { loadPolicy } from './policy.js'
+import {
+  createGithubDispatch,
+  createProtectionReview,
+  createSlackResponder,
+  type GithubAuth
+} from './github-dispatch.js'
+import { loadPolicy, type Policy } from './policy.js'
 import { createSlackGroupLookup } from './slack-groups.js'
+import { createSlackPoster } from './slack-post.js'
+import type { ProtectionDeps } from './webhook.js'
 
 export interface BridgeIo {
   stdout: (text: string) => void
@@ -38,7 +48,8 @@ export interface BridgeIo {
 export const BRIDGE_HELP = `usage: cicdstatemgr bridge serve [--config PATH] [--port N] [--host ADDR]
 
 Serves Slack's interactivity requests (POST /slack/interactivity) and turns allowed clicks into
-workflow_dispatch runs; GET /healthz answers "ok".
+workflow_dispatch runs; with GITHUB_WEBHOOK_SECRET, POST /github/webhook posts approve/reject buttons
+for GitHub deployment protection rules and answers them; GET /healthz answers "ok".
 
   --config PATH   the bridge allowlist (env BRIDGE_CONFIG)
   --port N        port to listen on (env PORT; default 8080; 0 picks a free one)
@@ -47,7 +58,8 @@ workflow_dispatch runs; GET /healthz answers "ok".
 secrets, from the environment only: SLACK_SIGNING_SECRET; GITHUB_TOKEN, or GITHUB_APP_ID and
 GITHUB_APP_PRIVATE_KEY (optional GITHUB_APP_INSTALLATION_ID); REDIS_URL for claims shared by several
 servers (without it, claims are in memory: run only ONE server); SLACK_BOT_TOKEN (usergroups:read)
-when the allowlist names allowedUserGroups.
+when the allowlist names allowedUserGroups; GITHUB_WEBHOOK_SECRET and SLACK_BOT_TOKEN (chat:write)
+when it has kind: protection targets.
 `
 
 export interface ServeOptions {
@@ -170,12 +182,15 @@ export async function bridgeDepsFromEnv(
   const secrets = 'token' in auth ? [auth.token] : [auth.privateKey]
   const redisUrl = nonEmpty(env.REDIS_URL)
   if (redisUrl) secrets.push(redisUrl)
-  const claims = await claimStore(redisUrl, log)
   const apiUrl = nonEmpty(env.GITHUB_API_URL)
   const prefix = nonEmpty(env.BRIDGE_RESPONSE_URL_PREFIX)
   const botToken = nonEmpty(env.SLACK_BOT_TOKEN)
   if (botToken) secrets.push(botToken)
   const slackApi = nonEmpty(env.SLACK_API_URL)
+  // Before the claim store connects, so a configuration error leaves no connection open.
+  const protection = protectionDeps(policy, env, auth, { apiUrl, slackApi, botToken })
+  if (protection) secrets.push(protection.webhookSecret)
+  const claims = await claimStore(redisUrl, log)
   return {
     signingSecret,
     policy,
@@ -186,6 +201,7 @@ export async function bridgeDepsFromEnv(
     log,
     secrets,
     ...(prefix ? { responseUrlPrefix: prefix } : {}),
+    ...(protection ? { protection } : {}),
     ...(botToken
       ? {
           groupMembers: createSlackGroupLookup({
@@ -194,6 +210,36 @@ export async function bridgeDepsFromEnv(
           })
         }
       : {})
+  }
+}
+
+/** The deployment-protection wiring, when GITHUB_WEBHOOK_SECRET is set (required by protection targets). */
+function protectionDeps(
+  policy: Policy,
+  env: Readonly<Record<string, string | undefined>>,
+  auth: GithubAuth,
+  urls: { apiUrl: string | undefined; slackApi: string | undefined; botToken: string | undefined }
+): ProtectionDeps | undefined {
+  const webhookSecret = nonEmpty(env.GITHUB_WEBHOOK_SECRET)
+  const wanted = [...policy.targets.values()].some((t) => t.kind === 'protection')
+  if (!webhookSecret) {
+    if (wanted)
+      throw new ConfigError('the allowlist has kind: protection targets; set GITHUB_WEBHOOK_SECRET')
+    return undefined
+  }
+  if (!urls.botToken) {
+    throw new ConfigError(
+      'GITHUB_WEBHOOK_SECRET needs SLACK_BOT_TOKEN (chat:write) to post the buttons'
+    )
+  }
+  return {
+    webhookSecret,
+    postMessage: createSlackPoster({
+      token: urls.botToken,
+      ...(urls.slackApi ? { apiUrl: urls.slackApi } : {})
+    }),
+    review: createProtectionReview({ auth, ...(urls.apiUrl ? { apiUrl: urls.apiUrl } : {}) }),
+    ...(urls.apiUrl ? { apiBase: urls.apiUrl } : {})
   }
 }
 

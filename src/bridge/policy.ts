@@ -6,12 +6,21 @@ import { ConfigError } from '../errors.js'
 import { parseYaml } from '../core/yaml.js'
 import type { TargetKey } from './value.js'
 
+export type TargetKind = 'dispatch' | 'protection'
+
 export interface Target {
   name: string
+  /**
+   * `dispatch` (default): a choice starts `workflow` at `ref`. `protection`: the buttons answer a job
+   * waiting on one of `environments` (a custom deployment protection rule); choices are approve/reject.
+   */
+  kind: TargetKind
   repository: string
   workflow: string
   ref: string
   choices: readonly string[]
+  /** Choices that record a rejection and start nothing (a subset of `choices`). */
+  reject: readonly string[]
   /** Workflow input name → template with only {{context}}, {{choice}}, {{user}}, {{run}}. */
   inputs: Readonly<Record<string, string>>
   allowedUsers: readonly string[]
@@ -19,6 +28,10 @@ export interface Target {
   allowedChannels: readonly string[]
   /** One or two keys (current and previous, for rotation); the first mints. */
   keys: readonly TargetKey[]
+  /** `protection` only: the environments whose waiting runs this target answers. */
+  environments: readonly string[]
+  /** `protection` only: the channel the approve/reject message is posted to. */
+  channel?: string
 }
 
 export interface Policy {
@@ -69,11 +82,25 @@ const PLACEHOLDERS = new Set(['context', 'choice', 'user', 'run', 'approval'])
 /** GitHub accepts at most 25 inputs on a workflow_dispatch. */
 const MAX_INPUTS = 25
 const MIN_SECRET_LENGTH = 32
+/** GitHub environment names the bridge accepts (they travel in a button's context id). */
+const ENVIRONMENT = /^[A-Za-z0-9._-]{1,100}$/
+const PROTECTION_KEYS = [
+  'kind',
+  'repository',
+  'environments',
+  'channel',
+  'allowedUsers',
+  'allowedUserGroups',
+  'allowedChannels',
+  'keys'
+]
 const TARGET_KEYS = [
+  'kind',
   'repository',
   'workflow',
   'ref',
   'choices',
+  'reject',
   'inputs',
   'allowedUsers',
   'allowedUserGroups',
@@ -178,11 +205,23 @@ class Reader {
     const at = `targets.${name}`
     if (!NAME.test(name)) this.fail(at, 'is not a valid target name ([A-Za-z0-9._-]{1,64})')
     if (!isMap(map)) this.fail(at, 'must be a mapping')
+    const kind = map.kind ?? 'dispatch'
+    if (kind === 'protection') return this.protection(name, map, at)
+    if (kind !== 'dispatch')
+      this.fail(`${at}.kind`, `"${String(kind)}" is not dispatch or protection`)
     this.onlyKnown(map, at, TARGET_KEYS)
     const choices = this.list(map, 'choices', at, NAME)
     if (choices.length === 0) this.fail(`${at}.choices`, 'must list at least one choice')
+    const reject = this.list(map, 'reject', at, NAME)
+    for (const [i, choice] of reject.entries()) {
+      if (!choices.includes(choice))
+        this.fail(`${at}.reject[${i}]`, `"${choice}" is not one of choices`)
+    }
     const target: Target = {
       name,
+      kind: 'dispatch',
+      reject,
+      environments: [],
       repository: this.string(map, 'repository', at, REPOSITORY),
       workflow: this.string(map, 'workflow', at, WORKFLOW),
       ref: this.string(map, 'ref', at, /^[^\s~^:?*[\\]{1,255}$/),
@@ -193,7 +232,42 @@ class Reader {
       allowedChannels: this.list(map, 'allowedChannels', at, SLACK_CHANNEL),
       keys: this.keys(map, at)
     }
-    // Fail closed: an empty list never means "everyone".
+    return this.failClosed(target, at)
+  }
+
+  /** A `kind: protection` target: no workflow, ref, inputs or choices (approve / reject are fixed). */
+  protection(name: string, map: Raw, at: string): Target {
+    this.onlyKnown(map, at, PROTECTION_KEYS)
+    const environments = this.list(map, 'environments', at, ENVIRONMENT)
+    if (environments.length === 0)
+      this.fail(`${at}.environments`, 'must list at least one environment')
+    const channel = this.string(map, 'channel', at, SLACK_CHANNEL)
+    const listed = this.list(map, 'allowedChannels', at, SLACK_CHANNEL)
+    if (listed.length > 0 && !listed.includes(channel)) {
+      this.fail(`${at}.allowedChannels`, `must include the target's channel ${channel}`)
+    }
+    const target: Target = {
+      name,
+      kind: 'protection',
+      repository: this.string(map, 'repository', at, REPOSITORY),
+      workflow: '',
+      ref: '',
+      choices: ['approve', 'reject'],
+      reject: [],
+      inputs: {},
+      allowedUsers: this.list(map, 'allowedUsers', at, SLACK_USER),
+      allowedUserGroups: this.list(map, 'allowedUserGroups', at, SLACK_GROUP),
+      // The buttons are posted to `channel` and bound to it; clicks come from there.
+      allowedChannels: listed.length > 0 ? listed : [channel],
+      keys: this.keys(map, at),
+      environments,
+      channel
+    }
+    return this.failClosed(target, at)
+  }
+
+  /** An empty list never means "everyone". */
+  failClosed(target: Target, at: string): Target {
     if (target.allowedChannels.length === 0) {
       this.fail(`${at}.allowedChannels`, 'must list at least one channel')
     }
@@ -232,6 +306,23 @@ export function loadPolicy(
     }
   }
   return { targets, slack }
+}
+
+/** The protection target answering `environment` of `repository`, if the allowlist lists one. */
+export function protectionTarget(
+  policy: Policy,
+  repository: string,
+  environment: string
+): Target | undefined {
+  for (const t of policy.targets.values()) {
+    if (
+      t.kind === 'protection' &&
+      t.repository === repository &&
+      t.environments.includes(environment)
+    )
+      return t
+  }
+  return undefined
 }
 
 /** Substitutes the placeholders; the text is copied, never evaluated. */

@@ -100,14 +100,28 @@ export function parseProtectionRule(
   }
 }
 
-/** The context id a protection-rule button carries: the waiting run. */
-export function protectionContextId(runId: string): string {
-  return `run-${runId}`
+/**
+ * The context id a protection-rule button carries: the waiting run, and the environment it waits on
+ * when the name fits a context id (`run-<id>.<environment>`; a run can wait on several environments, and
+ * GitHub's review names one).
+ */
+export function protectionContextId(runId: string, environment?: string): string {
+  return environment && ENVIRONMENT_IN_CONTEXT.test(environment)
+    ? `run-${runId}.${environment}`
+    : `run-${runId}`
 }
+
+const ENVIRONMENT_IN_CONTEXT = /^[A-Za-z0-9._-]{1,100}$/
+const RUN_CONTEXT = /^run-(\d{1,20})(?:\.([A-Za-z0-9._-]{1,100}))?$/
 
 /** The run id back from a decoded button's context id, or undefined when it is not a run context. */
 export function runIdOf(contextId: string): string | undefined {
-  return /^run-(\d{1,20})$/.exec(contextId)?.[1]
+  return RUN_CONTEXT.exec(contextId)?.[1]
+}
+
+/** The environment a protection button's context id names, if any. */
+export function environmentOf(contextId: string): string | undefined {
+  return RUN_CONTEXT.exec(contextId)?.[2]
 }
 
 /**
@@ -124,7 +138,7 @@ export async function protectionMessage(
     mintValue(
       {
         t: options.target,
-        c: protectionContextId(request.runId),
+        c: protectionContextId(request.runId, request.environment),
         ch: options.channel,
         o: choice,
         n: nonce,
