@@ -78,6 +78,12 @@ async function buildEntry(name) {
   const bundle = join(out, 'bundle.js')
   const code = lazyBuiltins(readFileSync(join(out, 'index.js'), 'utf8')).replace(/^#!.*\n/, '')
   writeFileSync(bundle, code)
+  for (const chunk of readdirSync(out).filter((f) => f.endsWith('.index.cjs.js'))) {
+    const file = join(out, chunk)
+    const text = readFileSync(file, 'utf8')
+    const patched = lazyDebug(dictionaryCommander(text, chunk))
+    if (patched !== text) writeFileSync(file, patched)
+  }
   const main = join(out, 'index.js')
   rmSync(main)
   writeFileSync(
@@ -108,6 +114,56 @@ function lazyBuiltins(code) {
     '{...Reflect.getOwnPropertyDescriptor(r(),k),configurable:true}})})'
   const pattern = new RegExp(`(\\w+)\\.exports=require\\("(${LAZY_BUILTINS.join('|')})"\\)`, 'g')
   return code.replace(pattern, (_, mod, name) => `${mod}.exports=${stub}("${name}")`)
+}
+
+/**
+ * ioredis' Commander adds two methods per Redis command (~600) to its prototype one by one. V8 keeps a
+ * class prototype in fast mode while properties are added, copying its descriptor array each time
+ * (quadratic): ~10 ms, ~25 M instructions of every Redis run on Node 20 (bench/README.md). Adding two
+ * throw-away properties and deleting them first puts the prototype in dictionary mode, where each
+ * addition is a hash insert (~0.3 ms); V8 makes it fast again when a class extends it. The methods and
+ * their order are unchanged. The build fails if ioredis changes this code, so the patch cannot go stale.
+ */
+const COMMANDER_LOOP =
+  'commands.forEach(function (commandName) {\n    Commander.prototype[commandName] ='
+
+function dictionaryCommander(code, file) {
+  if (!code.includes('Commander.prototype[commandName]')) return code
+  if (!code.includes(COMMANDER_LOOP)) {
+    throw new Error(
+      `${file}: ioredis' Commander loop changed; update dictionaryCommander in scripts/build.mjs`
+    )
+  }
+  const normalize =
+    'Commander.prototype.__dict1 = 0; Commander.prototype.__dict2 = 0;\n' +
+    'delete Commander.prototype.__dict1; delete Commander.prototype.__dict2;\n'
+  return code.replace(COMMANDER_LOOP, normalize + COMMANDER_LOOP)
+}
+
+/**
+ * `debug` (ioredis' logging) loads `tty`, `util` and supports-color and parses DEBUG when ioredis is
+ * evaluated, ~3 ms of every Redis run. With DEBUG unset at start every logger it makes is disabled, so
+ * it becomes a stand-in whose loggers are no-ops; anything else asked of it (`enable`, `formatters`...)
+ * loads the real module. With DEBUG set the real module is used as before. (Loggers made by the
+ * stand-in stay off if a program enables namespaces later with `debug.enable()`; none of ours does.)
+ */
+const DEBUG_SELECT =
+  /(if \(typeof process === 'undefined' \|\| process\.type === 'renderer' \|\| process\.browser === true \|\| process\.__nwjs\) \{\s*module\.exports = __webpack_require__\(\d+\);\s*\} else \{\s*module\.exports = __webpack_require__\(\d+\);\s*\})/
+
+function lazyDebug(code) {
+  if (!DEBUG_SELECT.test(code)) return code
+  const stub =
+    'const load = () => { $1; return module.exports };\n' +
+    'let real;\n' +
+    'const off = (namespace) => {\n' +
+    '  const log = () => {};\n' +
+    '  return Object.assign(log, { namespace, enabled: false, useColors: false, color: 0, diff: 0,\n' +
+    '    log: undefined, destroy: () => false, extend: (sub, d = ":") => off(namespace + d + sub) });\n' +
+    '};\n' +
+    'const stand = new Proxy(off, { get: (t, k) => k === "default" || k === "debug" ? stand :\n' +
+    '  k === "__esModule" ? undefined : (real ??= load())[k] });\n' +
+    'module.exports = stand;\n'
+  return code.replace(DEBUG_SELECT, `if (process.env.DEBUG) { $1 } else {\n${stub}}`)
 }
 
 // Library bundles that must stay ES modules (see src/stores/github-storage.ts), loaded on demand by the
