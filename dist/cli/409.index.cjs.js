@@ -145,9 +145,10 @@ async function decodeValue(value, options) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   F8: () => (/* binding */ verifySlackRequest),
 /* harmony export */   bB: () => (/* binding */ hmacKey),
+/* harmony export */   wx: () => (/* binding */ header),
 /* harmony export */   y_: () => (/* binding */ DEFAULT_MAX_BODY_BYTES)
 /* harmony export */ });
-/* unused harmony exports MAX_SKEW_SECONDS, header, verifySignature, signSlackRequest */
+/* unused harmony exports MAX_SKEW_SECONDS, verifySignature, signSlackRequest */
 /**
  * Slack request verification (signing secret, v0). Runtime-neutral: Web Crypto and plain data only, so
  * the same code runs on Node, Workers and Lambda. Nothing in the body is parsed before the signature and

@@ -8556,6 +8556,8 @@ class Commander {
 }
 const commands = commands_1.list.filter((command) => command !== "monitor");
 commands.push("sentinel");
+Commander.prototype.__dict1 = 0; Commander.prototype.__dict2 = 0;
+delete Commander.prototype.__dict1; delete Commander.prototype.__dict2;
 commands.forEach(function (commandName) {
     Commander.prototype[commandName] = generateFunction(commandName, commandName, "utf8");
     Commander.prototype[commandName + "Buffer"] = generateFunction(commandName + "Buffer", commandName, null);

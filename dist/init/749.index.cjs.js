@@ -976,7 +976,7 @@ const shellHandler = {
     async run(block, name, templateContext, ctx) {
         const where = `shell '${name}'`;
         checkLiteral(block, where);
-        const spec = readSpec(block, where);
+        const spec = readSpec(block, where, ctx.config.cwd ?? process.cwd());
         const env = await renderEnv(block, templateContext, ctx, where);
         const base = { handler: 'shell', block: name, onError: 'fail' };
         if (ctx.dryRun) {
@@ -1024,7 +1024,8 @@ const shellHandler = {
         return { ...outcome, status: 'failed', reason };
     }
 };
-function readSpec(block, where) {
+/** `base`: the run's working directory (the actions' `working-directory` input, the CLI's cwd). */
+function readSpec(block, where, base) {
     if (typeof block.run !== 'string' || !block.run.trim()) {
         throw new errors/* ConfigError */.xL(`${where}: 'run' must be a non-empty string`);
     }
@@ -1041,7 +1042,7 @@ function readSpec(block, where) {
     return {
         run: block.run,
         shell,
-        cwd: dir === undefined || dir === null ? process.cwd() : (0,external_node_path_.resolve)(String(dir)),
+        cwd: dir === undefined || dir === null ? base : (0,external_node_path_.resolve)(base, String(dir)),
         timeoutSeconds
     };
 }

@@ -1004,10 +1004,25 @@ module.exports = setup;
  * treat as a browser.
  */
 
-if (typeof process === 'undefined' || process.type === 'renderer' || process.browser === true || process.__nwjs) {
+if (process.env.DEBUG) { if (typeof process === 'undefined' || process.type === 'renderer' || process.browser === true || process.__nwjs) {
 	module.exports = __webpack_require__(6110);
 } else {
 	module.exports = __webpack_require__(5108);
+} } else {
+const load = () => { if (typeof process === 'undefined' || process.type === 'renderer' || process.browser === true || process.__nwjs) {
+	module.exports = __webpack_require__(6110);
+} else {
+	module.exports = __webpack_require__(5108);
+}; return module.exports };
+let real;
+const off = (namespace) => {
+  const log = () => {};
+  return Object.assign(log, { namespace, enabled: false, useColors: false, color: 0, diff: 0,
+    log: undefined, destroy: () => false, extend: (sub, d = ":") => off(namespace + d + sub) });
+};
+const stand = new Proxy(off, { get: (t, k) => k === "default" || k === "debug" ? stand :
+  k === "__esModule" ? undefined : (real ??= load())[k] });
+module.exports = stand;
 }
 
 
@@ -9437,6 +9452,8 @@ class Commander {
 }
 const commands = commands_1.list.filter((command) => command !== "monitor");
 commands.push("sentinel");
+Commander.prototype.__dict1 = 0; Commander.prototype.__dict2 = 0;
+delete Commander.prototype.__dict1; delete Commander.prototype.__dict2;
 commands.forEach(function (commandName) {
     Commander.prototype[commandName] = generateFunction(commandName, commandName, "utf8");
     Commander.prototype[commandName + "Buffer"] = generateFunction(commandName + "Buffer", commandName, null);
