@@ -25,6 +25,7 @@ import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { ConfigError, errorMessage, UsageError } from '../errors.js'
+import { githubAuthFromEnv, nonEmpty } from './adapters/env.js'
 import { createBridgeApp, type BridgeAppDeps } from './app.js'
 import { MemoryClaimStore, RedisClaimStore, type ClaimStore } from './claims.js'
 import {
@@ -178,7 +179,7 @@ export async function bridgeDepsFromEnv(
     throw new ConfigError(`${configPath}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`)
   }
   const policy = loadPolicy(text, configPath, env)
-  const auth = githubAuth(env)
+  const auth = githubAuthFromEnv(env)
   const secrets = 'token' in auth ? [auth.token] : [auth.privateKey]
   const redisUrl = nonEmpty(env.REDIS_URL)
   if (redisUrl) secrets.push(redisUrl)
@@ -243,32 +244,6 @@ function protectionDeps(
   }
 }
 
-function githubAuth(env: Readonly<Record<string, string | undefined>>): GithubAuth {
-  const appId = nonEmpty(env.GITHUB_APP_ID)
-  const privateKey = nonEmpty(env.GITHUB_APP_PRIVATE_KEY)
-  if (appId || privateKey) {
-    if (!appId || !privateKey) {
-      throw new ConfigError('GITHUB_APP_ID and GITHUB_APP_PRIVATE_KEY must be set together')
-    }
-    const installation = nonEmpty(env.GITHUB_APP_INSTALLATION_ID)
-    if (installation !== undefined && !/^\d+$/.test(installation)) {
-      throw new ConfigError('GITHUB_APP_INSTALLATION_ID must be a number')
-    }
-    // Keys pasted into an env var often carry literal \n; PEM needs real newlines.
-    const pem = privateKey.includes('\\n') ? privateKey.replace(/\\n/g, '\n') : privateKey
-    return {
-      appId,
-      privateKey: pem,
-      ...(installation ? { installationId: Number(installation) } : {})
-    }
-  }
-  const token = nonEmpty(env.GITHUB_TOKEN)
-  if (!token) {
-    throw new ConfigError('set GITHUB_TOKEN, or GITHUB_APP_ID and GITHUB_APP_PRIVATE_KEY')
-  }
-  return { token }
-}
-
 async function claimStore(
   redisUrl: string | undefined,
   log: (line: string) => void
@@ -293,8 +268,4 @@ function untilSignal(): Promise<void> {
     process.once('SIGTERM', stop)
     process.once('SIGINT', stop)
   })
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-  return value === undefined || value === '' ? undefined : value
 }
