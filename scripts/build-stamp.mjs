@@ -6,7 +6,13 @@ import { createHash } from 'node:crypto'
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 
-const INPUTS = ['src', 'scripts/build.mjs', 'scripts/bundle-worker.mjs', 'package-lock.json']
+const INPUTS = [
+  'src',
+  'scripts/build.mjs',
+  'scripts/code-cache-loader.cjs',
+  'scripts/bundle-worker.mjs',
+  'package-lock.json'
+]
 
 export function stampPath(root) {
   return join(root, 'node_modules/.cache/cicdstatemgr/build-stamp')

@@ -11,6 +11,7 @@
 // (ncc is single-threaded; on 2 cores this halves the build). Afterwards the build writes a stamp — a
 // hash of its inputs — that the end-to-end tests check to rebuild only a stale dist/ (scripts/build-stamp.mjs).
 import { spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import {
   chmodSync,
   mkdirSync,
@@ -71,10 +72,8 @@ async function buildEntry(name) {
   await ncc([wrapper, '-o', out])
   // ncc names a CJS entry's output index.cjs; the bin and action.yml files point at index.js.
   if (existsSync(join(out, 'index.cjs'))) renameSync(join(out, 'index.cjs'), join(out, 'index.js'))
-  // index.js only turns on Node's compile cache (Node >= 22.1; a no-op before) and then loads the
-  // bundle, so that the bundle itself is compiled from the cache too, not only the chunks it loads
-  // later: ~22 M instructions of a CLI call on Node 24 (bench/README.md). It re-exports the bundle's
-  // exports (the Lambda bundle's `handler`).
+  // index.js starts bundle.js from a V8 code cache (scripts/code-cache-loader.cjs); it re-exports the
+  // bundle's exports (the Lambda bundle's `handler`).
   const bundle = join(out, 'bundle.js')
   const code = lazyBuiltins(readFileSync(join(out, 'index.js'), 'utf8')).replace(/^#!.*\n/, '')
   writeFileSync(bundle, code)
@@ -86,14 +85,28 @@ async function buildEntry(name) {
   }
   const main = join(out, 'index.js')
   rmSync(main)
-  writeFileSync(
-    main,
-    "#!/usr/bin/env node\nrequire('node:module').enableCompileCache?.()\nmodule.exports = require('./bundle.js')\n",
-    { mode: 0o755 }
-  )
+  writeFileSync(main, codeCacheLoader(out), { mode: 0o755 })
   chmodSync(main, 0o755)
   writeFileSync(join(out, 'package.json'), '{ "type": "commonjs" }\n')
   console.log(`built ${out.slice(root.length + 1)}/index.js`)
+}
+
+/**
+ * The loader with the files it may start from the code cache: each file's content hash (the cache's
+ * name) and length (checked before a cache is used), so a cache never meets code it was not made from.
+ */
+function codeCacheLoader(out) {
+  const files = {}
+  for (const name of readdirSync(out).filter(
+    (f) => f === 'bundle.js' || f.endsWith('.index.cjs.js')
+  )) {
+    const text = readFileSync(join(out, name), 'utf8')
+    files[name] = [createHash('sha256').update(text).digest('hex').slice(0, 16), text.length]
+  }
+  const template = readFileSync(join(root, 'scripts/code-cache-loader.cjs'), 'utf8')
+  if (!template.includes('/* FILES */ {}'))
+    throw new Error('code-cache-loader.cjs: FILES marker missing')
+  return template.replace('/* FILES */ {}', JSON.stringify(files))
 }
 
 /**
@@ -108,11 +121,14 @@ const LAZY_BUILTINS = ['tls', 'crypto', 'assert']
 function lazyBuiltins(code) {
   const stub =
     '(n=>{let m;const r=()=>m??=require(n);return new Proxy(function(){},{' +
-    'get:(_,k)=>r()[k],has:(_,k)=>k in r(),apply:(_,t,a)=>Reflect.apply(r(),t,a),' +
+    'get:(_,k)=>k==="__esModule"?undefined:r()[k],has:(_,k)=>k in r(),apply:(_,t,a)=>Reflect.apply(r(),t,a),' +
     'ownKeys:()=>[...new Set([...Reflect.ownKeys(r()),"prototype"])],' +
     'getOwnPropertyDescriptor:(f,k)=>k==="prototype"?Reflect.getOwnPropertyDescriptor(f,k):' +
     '{...Reflect.getOwnPropertyDescriptor(r(),k),configurable:true}})})'
-  const pattern = new RegExp(`(\\w+)\\.exports=require\\("(${LAZY_BUILTINS.join('|')})"\\)`, 'g')
+  const pattern = new RegExp(
+    `(\\w+)\\.exports=require\\("((?:node:)?(?:${LAZY_BUILTINS.join('|')}))"\\)`,
+    'g'
+  )
   return code.replace(pattern, (_, mod, name) => `${mod}.exports=${stub}("${name}")`)
 }
 
