@@ -32,7 +32,12 @@ export default tseslint.config(
     files: ['**/*.cjs'],
     languageOptions: {
       sourceType: 'commonjs',
-      globals: { process: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly' }
+      globals: {
+        process: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly'
+      }
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' }
   }
