@@ -69,7 +69,7 @@ function run(name, mod, req) {
   // own line and column numbers.
   const script = new vm.Script(
     `(function (exports, require, module, __filename, __dirname) {\n${source}\n})`,
-    { filename, lineOffset: -1, cachedData, importModuleDynamically: dynamicImport }
+    { filename, lineOffset: -1, cachedData }
   )
   if (known && (cachedData === undefined || script.cachedDataRejected))
     unsaved.push({ name, script })
@@ -97,6 +97,10 @@ function saveCaches(code) {
 if (cacheDir === undefined) {
   module.exports = require('./bundle.js')
 } else {
+  // An import() in code compiled here would fail (vm.Script has no loader for it without an
+  // experimental flag); the bundle's one import() of an ES module (src/stores/github-storage-loader.ts)
+  // borrows this module's own.
+  globalThis[Symbol.for('cicdstatemgr.import')] = (url) => import(url)
   // ncc loads a lazy chunk with require('./<id>.index.cjs.js'): those go through the cache as well.
   const chunks = new Map()
   const req = Object.assign((id) => {
