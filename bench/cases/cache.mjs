@@ -5,6 +5,17 @@ import { spawn, spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { project } from './cli.mjs'
+import { startSlackStandIn } from './handlers.mjs'
+
+/** bench/slack-step.mjs bundled by ncc, as slackapi/slack-github-action ships its step. */
+function buildSlackStep(ctx) {
+  const out = join(ctx.work, 'slack-step')
+  const ncc = join(ctx.root, 'node_modules/@vercel/ncc/dist/ncc/cli.js')
+  const args = [ncc, 'build', join(ctx.root, 'bench/slack-step.mjs'), '-o', out, '-m', '-q']
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8' })
+  if (r.status !== 0) throw new Error(`bench setup: ncc slack-step failed: ${r.stderr}`)
+  return join(out, 'index.mjs')
+}
 
 async function startStandIn(ctx) {
   const child = spawn(process.execPath, [join(ctx.root, 'bench/cache-stand-in.mjs'), ctx.work], {
@@ -24,6 +35,17 @@ async function startStandIn(ctx) {
 const APP = `cicd-contexts:
   stage:
     pipelines: {build: {event-handlers: {}}}
+`
+
+const NOTIFY_APP = `cicd-contexts:
+  stage:
+    channel: bench
+    pipelines:
+      build:
+        event-handlers:
+          one:
+            notify:
+              message: "build {{ state.cicdContextDataId }} passed"
 `
 
 export async function cases(ctx) {
@@ -62,10 +84,10 @@ export async function cases(ctx) {
     env: { ...j.env, ...inputs(i) },
     target
   })
-  const init = (j, id) => {
+  const init = (j, id, more = {}) => {
     const r = spawnSync(process.execPath, [bundle('init')], {
       cwd: j.dir,
-      env: { ...process.env, ...j.env, ...inputs({ 'app-config': 'app.yaml', id }) },
+      env: { ...process.env, ...j.env, ...inputs({ 'app-config': 'app.yaml', id, ...more }) },
       encoding: 'utf8'
     })
     if (r.status !== 0) throw new Error(`bench setup failed: ${r.stdout}${r.stderr}`)
@@ -78,6 +100,41 @@ export async function cases(ctx) {
   // downloads and un-tars, which is what every read did before the job-local copy.
   const cold = { ...job('cache-cold', { cache: true }), dir: cache.dir }
   writeFileSync(join(cold.env.RUNNER_TEMP, 'cicdstatemgr-cache-copies'), 'not a directory')
+  // A notify step with the same store, and the slackapi-like step posting the same message.
+  const slack = await startSlackStandIn(ctx.root)
+  const api = `http://127.0.0.1:${slack.port}/api/`
+  const notify = job('cache-notify', { cache: true })
+  // As in cases/handlers.mjs: the message template, and the reply's ts captured (so the step writes).
+  writeFileSync(
+    join(notify.dir, 'config.yaml'),
+    `cicdstatemgr:
+  slack: {url: "${api}chat.postMessage"}
+  notify:
+    auto-capture-response-data:
+      - {from: "{{ body.ts }}", to: state.lastTs}
+  templates:
+    notify: '{"channel": "{{ channel }}", "text": "{{ notify.message | json_dumps(stripLeadingTrailingQuotes=True) }}"}'
+`
+  )
+  writeFileSync(join(notify.dir, 'secrets.yaml'), 'cicdstatemgr:\n  slack: {token: xoxb-bench}\n')
+  writeFileSync(join(notify.dir, 'app.yaml'), NOTIFY_APP)
+  init(notify, 'bench-n', { config: 'config.yaml', secrets: 'secrets.yaml' })
+  const slackStep = {
+    name: 'slackapi-like step: chat.postMessage',
+    args: [buildSlackStep(ctx)],
+    cwd: notify.dir,
+    env: {
+      ...notify.env,
+      ...inputs({
+        method: 'chat.postMessage',
+        token: 'xoxb-bench',
+        api,
+        payload: '{"channel": "bench", "text": "build bench-n passed"}'
+      })
+    },
+    target: 9
+  }
+  const versusSlack = { name: slackStep.name, target: 1.0 }
   const get = { id: 'bench-c', get: 'state.cicdContextName' }
   const set = { id: 'bench-c', set: 'state.n=1' }
   return [
@@ -88,9 +145,18 @@ export async function cases(ctx) {
     },
     step('actions-cache: get-set (get), download', cold, 'get-set', get, 9),
     step('file store: get-set (set)', file, 'get-set', set, 1.5),
+    { ...step('actions-cache: get-set (set)', cache, 'get-set', set, 9), versus: versusSlack },
+    slackStep,
     {
-      ...step('actions-cache: get-set (set)', cache, 'get-set', set, 9),
-      cleanup: stand.stop
+      ...step(
+        'actions-cache: handle-event (1 notify)',
+        notify,
+        'handle-event',
+        { id: 'bench-n', event: 'build=one', config: 'config.yaml', secrets: 'secrets.yaml' },
+        9
+      ),
+      versus: versusSlack,
+      cleanup: () => (stand.stop(), slack.stop())
     }
   ]
 }

@@ -3,7 +3,8 @@ import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import { cliRunner, project } from './cli.mjs'
 
-async function startStandIn(root) {
+/** The Slack stand-in (bench/slack-stand-in.mjs) as its own process: its port and how to stop it. */
+export async function startSlackStandIn(root) {
   const child = spawn(process.execPath, [join(root, 'bench/slack-stand-in.mjs')], {
     stdio: ['ignore', 'pipe', 'inherit']
   })
@@ -35,7 +36,7 @@ ${notify}
 }
 
 export async function cases(ctx) {
-  const stand = await startStandIn(ctx.root)
+  const stand = await startSlackStandIn(ctx.root)
   const extra = `  slack: {url: "http://127.0.0.1:${stand.port}/api/chat.postMessage"}
   notify:
     auto-capture-response-data:

@@ -24,7 +24,7 @@
  *
  * Job-local copy: every read still asks the service which entry is newest, but when that is the entry
  * this job last read or wrote, its content comes from a copy under RUNNER_TEMP instead of a download
- * (see actions-cache-local-copy.ts). @actions/cache itself (its own bundle, dist/github-storage) is
+ * (see actions-cache-local-copy.ts). @actions/cache itself (its own bundle, dist/github-cache) is
  * loaded only when a download or an upload is needed, so such a read never loads it.
  */
 import { randomUUID } from 'node:crypto'
@@ -53,7 +53,7 @@ import {
 } from './actions-cache-service.js'
 import { LocalCopies, type EntryIdentity } from './actions-cache-local-copy.js'
 import { withArchiveFile } from './actions-cache-workspace.js'
-import { loadGithubStorage } from './github-storage-loader.js'
+import { loadGithubCache } from './github-storage-loader.js'
 import type { ActionsCacheSettings } from './settings.js'
 import type { Mutation, StateStore } from './state-store.js'
 
@@ -258,7 +258,7 @@ class ActionsCacheStore implements StateStore {
   }
 
   private async download(id: string, names: EntryNames, matched: string): Promise<Archive> {
-    const { restoreCache } = await loadGithubStorage()
+    const { restoreCache } = await loadGithubCache()
     return withArchiveFile(this.spot(names), async (absPath) => {
       const key = await this.call(restoreCache([names.relPath], names.prefix), `restoring '${id}'`)
       if (key === undefined) {
@@ -276,7 +276,7 @@ class ActionsCacheStore implements StateStore {
   /** True when saved; false when another writer holds that revision; StoreError otherwise. */
   private async write(names: EntryNames, archive: Archive): Promise<boolean> {
     const key = revisionKey(names, archive.revision)
-    const { saveCache } = await loadGithubStorage()
+    const { saveCache } = await loadGithubCache()
     const entryId = await withArchiveFile(this.spot(names), async (absPath) => {
       await writeFile(absPath, JSON.stringify(archive), 'utf8')
       return this.call(saveCache([names.relPath], key), `saving '${archive.id}'`)

@@ -3,8 +3,10 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 type GithubStorage = typeof import('./github-storage.js')
+type GithubCache = typeof import('./github-cache.js')
 
 let loaded: Promise<GithubStorage> | undefined
+let loadedCache: Promise<GithubCache> | undefined
 
 /**
  * dist/<name>/index.js compiles the bundle itself to start it from a code cache
@@ -20,19 +22,30 @@ function importUrl(url: string): Promise<unknown> {
     : import(/* webpackIgnore: true */ url)
 }
 
+/** The separate ESM bundle `name` next to ours (dist/<name>/index.js), when running from a bundle. */
+async function importBundled(name: string): Promise<unknown> {
+  const dir = typeof __dirname === 'string' ? __dirname : undefined
+  const bundled = dir ? join(dir, '..', name, 'index.js') : undefined
+  return bundled && existsSync(bundled) ? importUrl(pathToFileURL(bundled).href) : undefined
+}
+
 /**
- * Loads the GitHub-storage module. Inside the bundles it is the separate ESM bundle next to ours
- * (dist/github-storage/index.js, see scripts/build.mjs), imported at run time; from source (tests, library
- * use) it is the TypeScript module itself. `webpackIgnore` keeps ncc from pulling either into the bundle.
+ * Loads the GitHub-storage module (@actions/artifact). Inside the bundles it is the separate ESM bundle
+ * next to ours (dist/github-storage/index.js, see scripts/build.mjs), imported at run time; from source
+ * (tests, library use) it is the TypeScript module itself. `webpackIgnore` keeps ncc from pulling either
+ * into the bundle.
  */
 export function loadGithubStorage(): Promise<GithubStorage> {
-  loaded ??= (async () => {
-    const dir = typeof __dirname === 'string' ? __dirname : undefined
-    const bundled = dir ? join(dir, '..', 'github-storage', 'index.js') : undefined
-    if (bundled && existsSync(bundled)) {
-      return (await importUrl(pathToFileURL(bundled).href)) as GithubStorage
-    }
-    return import(/* webpackIgnore: true */ './github-storage.js')
-  })()
+  loaded ??= (async () =>
+    ((await importBundled('github-storage')) as GithubStorage | undefined) ??
+    import(/* webpackIgnore: true */ './github-storage.js'))()
   return loaded
+}
+
+/** Loads @actions/cache the same way, from dist/github-cache (github-cache.ts). */
+export function loadGithubCache(): Promise<GithubCache> {
+  loadedCache ??= (async () =>
+    ((await importBundled('github-cache')) as GithubCache | undefined) ??
+    import(/* webpackIgnore: true */ './github-cache.js'))()
+  return loadedCache
 }

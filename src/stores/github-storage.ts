@@ -3,9 +3,8 @@
  * only work as ES modules (Azure's crc64 shim breaks in a CommonJS bundle), while the entry bundles stay
  * CommonJS for start-up speed. Loaded through github-storage-loader.ts, only when configured.
  */
-// The actions-cache store itself lives in the entry bundles and loads this only to download or upload,
-// so a step whose read is served by the job-local copy never loads @actions/cache.
-export { restoreCache, saveCache } from '@actions/cache'
+// @actions/cache has a bundle of its own (github-cache.ts), so the actions-cache store does not load
+// @actions/artifact.
 export { uploadSnapshot } from './artifact-snapshot.js'
 export {
   deleteOwn,
