@@ -1,6 +1,7 @@
 import * as jsyaml from 'js-yaml'
 import { dump, FAILSAFE_SCHEMA, load, Type, YAMLException } from 'js-yaml'
 import { ConfigError, PathError } from '../errors.js'
+import { readWrittenYaml } from './yaml-fast-reader.js'
 
 /**
  * YAML exactly as PyYAML (the Python tool's parser) reads and writes it, so config files and stored
@@ -176,6 +177,26 @@ export function parseYaml(text: string, source: string): unknown {
   // Without an alias (`*`) nothing can be shared, so the common case skips the walk.
   if (text.includes('*')) checkExpansion(value, source)
   return value
+}
+
+/** The implicit types js-yaml tries on a plain scalar, in the schema's order (merge keys excepted). */
+const PLAIN_TYPES = [types.null, bool, int, float, timestampAsString]
+
+/** Exported for the fast reader's tests. */
+export function resolvePlain(text: string): { value: unknown } {
+  for (const type of PLAIN_TYPES) {
+    if (type.resolve(text)) return { value: type.construct(text) }
+  }
+  return { value: text }
+}
+
+/**
+ * A stored document (a YAML file primary) as parseYaml reads it. What our writer produced is read by
+ * the line-based reader of yaml-fast-reader.ts (the same result, a fraction of the cold-start cost);
+ * any other text — hand-edited, written by the Python tool in a style ours does not use — by js-yaml.
+ */
+export function parseStoredYaml(text: string, source: string): unknown {
+  return readWrittenYaml(text, resolvePlain) ?? parseYaml(text, source)
 }
 
 /**

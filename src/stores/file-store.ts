@@ -4,7 +4,7 @@ import { cloneJson } from '../core/clone-json.js'
 import type { Logger } from '../core/logger.js'
 import type { ContextDocument } from '../core/types.js'
 import { isJsonObject } from '../core/types.js'
-import { parseYaml, stringifyYaml } from '../core/yaml.js'
+import { parseStoredYaml, stringifyYaml } from '../core/yaml.js'
 import { StoreError, errorMessage } from '../errors.js'
 import { writeFileAtomic } from './atomic-write.js'
 import { LockLostError, withFileLock, type FileLockOptions } from './file-lock.js'
@@ -182,10 +182,10 @@ export class FileStore implements StateStore {
   private parse(text: string): ContextDocument {
     let value: unknown
     try {
-      value = this.settings.type === 'jsonfile' ? JSON.parse(text) : parseYaml(text, this.path)
+      value = this.settings.type === 'jsonfile' ? JSON.parse(text) : parseStoredYaml(text, this.path)
     } catch (err) {
       const message = errorMessage(err)
-      // parseYaml already names the file and line; JSON.parse names neither.
+      // parseStoredYaml already names the file and line; JSON.parse names neither.
       throw new StoreError(
         message.includes(this.path) ? message : `malformed JSON in ${this.path}: ${message}`,
         { cause: err }
