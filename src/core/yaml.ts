@@ -2,6 +2,7 @@ import * as jsyaml from 'js-yaml'
 import { dump, FAILSAFE_SCHEMA, load, Type, YAMLException } from 'js-yaml'
 import { ConfigError, PathError } from '../errors.js'
 import { readWrittenYaml } from './yaml-fast-reader.js'
+import { writeYamlFast, type ScalarWriter } from './yaml-fast-writer.js'
 
 /**
  * YAML exactly as PyYAML (the Python tool's parser) reads and writes it, so config files and stored
@@ -251,22 +252,38 @@ function shortPath(keys: Array<string | number>): string {
     .replace(/^\./, '')
 }
 
+/** js-yaml's dump options for stringifyYaml, without its caller's indent and key order. */
+const DUMP_OPTIONS = {
+  schema: SCHEMA,
+  noRefs: true,
+  lineWidth: -1,
+  // PyYAML's layout: list items under a key are not indented.
+  noArrayIndent: true,
+  // js-yaml's own YAML 1.1 keyword check is redundant: the schema's types above already make the
+  // writer quote every string PyYAML would read as something else (pyyaml-compat.test.ts).
+  noCompatMode: true
+}
+
+/** What the fast writer asks js-yaml: whether a plain string would read as another type, and a scalar's text. */
+export const SCALARS: ScalarWriter = {
+  ambiguous: (text) => PLAIN_TYPES.some((type) => type.resolve(text)) || text === '<<',
+  scalar: (value) => dump(value, { ...DUMP_OPTIONS, indent: 2 }).slice(0, -1)
+}
+
 /** Block-style YAML that PyYAML's FullLoader reads back to the same values. */
 export function stringifyYaml(
   value: unknown,
   options: { indent?: number; sortKeys?: boolean } = {}
 ): string {
   checkWritable(value, 'YAML document')
-  return dump(value, {
-    schema: SCHEMA,
-    noRefs: true,
-    lineWidth: -1,
-    // PyYAML's layout: list items under a key are not indented.
-    noArrayIndent: true,
-    // js-yaml's own YAML 1.1 keyword check is redundant: the schema's types above already make the
-    // writer quote every string PyYAML would read as something else (pyyaml-compat.test.ts).
-    noCompatMode: true,
-    indent: options.indent ?? 2,
-    sortKeys: options.sortKeys ?? false
-  })
+  const indent = options.indent ?? 2
+  const sortKeys = options.sortKeys ?? false
+  // The stored documents' layout is written without js-yaml when it can be (yaml-fast-writer.ts).
+  const fast = indent === 2 && !sortKeys ? writeYamlFast(value, SCALARS) : undefined
+  return fast ?? dump(value, { ...DUMP_OPTIONS, indent, sortKeys })
+}
+
+/** stringifyYaml's text from js-yaml alone: what the fast writer is tested against. */
+export function stringifyYamlWithJsYaml(value: unknown): string {
+  return dump(value, { ...DUMP_OPTIONS, indent: 2 })
 }
