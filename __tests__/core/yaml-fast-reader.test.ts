@@ -134,6 +134,17 @@ describe('the fast reader of our own YAML', () => {
     }
   })
 
+  it('types plain scalars as js-yaml does', () => {
+    const tokens = (
+      '~ null Null NULL nul n y yes No ON off True fAlse 0 -0 +1 0777 0x1F 0b101 1_000 1:20 -1:20:30 ' +
+      '1.5 -.5 .5 1e5 1.0e+5 .inf -.Inf .NaN 2020-01-01 2020-1-1T10:00:00Z -x . x1'
+    ).split(' ')
+    for (const token of tokens) {
+      const expected = (parseYaml(`k: ${token}\n`, 't.yaml') as { k: unknown }).k
+      expect(resolvePlain(token).value).toStrictEqual(expected)
+    }
+  })
+
   it('leaves YAML outside the subset to js-yaml', () => {
     for (const text of [
       'a: 1 # comment\n',

@@ -180,15 +180,30 @@ export function parseYaml(text: string, source: string): unknown {
   return value
 }
 
-/** The implicit types js-yaml tries on a plain scalar, in the schema's order (merge keys excepted). */
-const PLAIN_TYPES = [types.null, bool, int, float, timestampAsString]
+// The implicit types js-yaml tries on a plain scalar are null, bool, int, float, timestamp (then merge
+// keys, which the fast paths leave to js-yaml), in that order; split by the characters they start with.
+const NUMERIC_TYPES = [int, float, timestampAsString]
+const WORD_TYPES = [types.null, bool]
 
-/** Exported for the fast reader's tests. */
+/**
+ * The first implicit type that reads a plain scalar, as js-yaml tries them. Most
+ * scalars start with a character none of them accepts, so the first character picks the candidates:
+ * numbers and timestamps start with a digit, `+`, `-` or `.`; nulls and booleans with `~` or a
+ * letter of null/true/false/yes/no/on/off.
+ */
+function implicitType(text: string): Type | undefined {
+  const candidates = startsNumeric(text)
+    ? NUMERIC_TYPES
+    : '~nNtTfFyYoO'.includes(text.charAt(0)) && text !== ''
+      ? WORD_TYPES
+      : undefined
+  return candidates?.find((type) => type.resolve(text))
+}
+
+/** A plain scalar's value (exported for the fast reader's tests). */
 export function resolvePlain(text: string): { value: unknown } {
-  for (const type of PLAIN_TYPES) {
-    if (type.resolve(text)) return { value: type.construct(text) }
-  }
-  return { value: text }
+  const type = implicitType(text)
+  return { value: type ? type.construct(text) : text }
 }
 
 /**
@@ -266,7 +281,7 @@ const DUMP_OPTIONS = {
 
 /** What the fast writer asks js-yaml: whether a plain string would read as another type, and a scalar's text. */
 export const SCALARS: ScalarWriter = {
-  ambiguous: (text) => PLAIN_TYPES.some((type) => type.resolve(text)) || text === '<<',
+  ambiguous: (text) => implicitType(text) !== undefined || text === '<<',
   scalar: (value) => dump(value, { ...DUMP_OPTIONS, indent: 2 }).slice(0, -1)
 }
 
