@@ -91,7 +91,7 @@ export function generator(seed: number): () => unknown {
   }
   const scalar = (): unknown => {
     const r = rand()
-    if (r < 0.55) return rand() < 0.5 ? `value-${int(1000)}` : text()
+    if (r < 0.55) return rand() < 0.5 ? `value ${int(1000)}, (x=${int(9)}+1)` : text()
     if (r < 0.7)
       return pick([0, 1, -1, 42, 2 ** 53 + 2, -(2 ** 31), 1.5, -0.25, 1e21, 1e-7, -0, NaN])
     if (r < 0.75) return pick([Infinity, -Infinity, 123456789.125])

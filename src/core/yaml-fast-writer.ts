@@ -23,8 +23,9 @@ function giveUp(): never {
   throw new Unsupported()
 }
 
-// Plain-safe in js-yaml at any position (letters, digits, `_`, and `.`, `/`, `-` inside).
-const SIMPLE = /^[A-Za-z0-9_][A-Za-z0-9_./-]*$/
+// Plain-safe in js-yaml: a letter, digit or `_` first; then also `.`, `/`, `-`, and inside `,`, `(`,
+// `)`, `=`, `+` and spaces (no `: ` or ` #` can form, no space ends it).
+const SIMPLE = /^[A-Za-z0-9_](?:[A-Za-z0-9_./ ,()=+-]*[A-Za-z0-9_./-])?$/
 /** Past this, js-yaml writes a key as an explicit `? ` pair (writeBlockMapping). */
 const MAX_IMPLICIT_KEY = 1024
 
