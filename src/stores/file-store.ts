@@ -159,9 +159,9 @@ export class FileStore implements StateStore {
   }
 
   /**
-   * The kept document when the file still holds its text, handed out once: callers modify what they load, and the kept one is already
-   * a private copy (write()), so instead of copying it again it is given away and forgotten; a later
-   * load parses the file.
+   * The kept document when the file still holds its text, handed out once: callers modify what they
+   * load, and the kept one is already a private copy (write()), so instead of copying it again it is
+   * given away and forgotten; a later load parses the file.
    */
   private takeWritten(text: string): ContextDocument | undefined {
     const written = this.written
@@ -182,7 +182,8 @@ export class FileStore implements StateStore {
   private parse(text: string): ContextDocument {
     let value: unknown
     try {
-      value = this.settings.type === 'jsonfile' ? JSON.parse(text) : parseStoredYaml(text, this.path)
+      value =
+        this.settings.type === 'jsonfile' ? JSON.parse(text) : parseStoredYaml(text, this.path)
     } catch (err) {
       const message = errorMessage(err)
       // parseStoredYaml already names the file and line; JSON.parse names neither.
