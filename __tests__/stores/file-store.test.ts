@@ -40,6 +40,19 @@ describe.each(['yamlfile', 'jsonfile'] as const)('FileStore (%s)', (type) => {
     expect(readdirSync(dirname(path))).toEqual(['doc'])
   })
 
+  it('hands out what it wrote as private copies: changing one never changes the next load', async () => {
+    const path = file('kept')
+    const s = store(type, path)
+    const written = { ...doc('a'), list: [{ k: 'v' }] }
+    await s.update('a', () => written)
+    written.list.push({ k: 'changed by the writer' })
+    const first = (await s.load('a')) as ContextDocument & { list: Array<{ k: string }> }
+    expect(first.list).toEqual([{ k: 'v' }])
+    ;(first.list[0] as { k: string }).k = 'changed by a reader'
+    first.state.extra = 'x'
+    await expect(s.load('a')).resolves.toEqual({ ...doc('a'), list: [{ k: 'v' }] })
+  })
+
   it('never answers for another id', async () => {
     const path = file('other')
     await store(type, path).save('a', doc('a'))

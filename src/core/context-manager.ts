@@ -1,3 +1,4 @@
+import { cloneJson } from './clone-json.js'
 import { errorMessage, HandlerError, NotFoundError, PathError, UsageError } from '../errors.js'
 import { loadAppConfig } from './app-config.js'
 import type { LoadedConfig } from './config.js'
@@ -105,8 +106,7 @@ export class ContextManager {
       work,
       outcomes,
       o.dryRun,
-      (current) =>
-        work.committed && current ? work.replayOnto(current) : structuredClone(initial),
+      (current) => (work.committed && current ? work.replayOnto(current) : cloneJson(initial)),
       true
     )
   }
@@ -208,7 +208,7 @@ export class ContextManager {
   ): Promise<void> {
     if (!isJsonObject(item)) throw new PathError(`generator item '${name}' must be a mapping`)
     const context = await createTemplateContext(work.doc, this.deps.config.config, vars, {
-      generator: structuredClone(item)
+      generator: cloneJson(item)
     })
     if (item.if !== undefined && !(await renderOne(String(item.if), context, `${name}.if`)).trim())
       return
@@ -307,11 +307,11 @@ export class ContextManager {
     init: boolean
   ): Pick<HandlerContext, 'commit' | 'reload'> {
     const reload = async (): Promise<ContextDocument> =>
-      dryRun && init ? structuredClone(work.doc) : this.read(id)
+      dryRun && init ? cloneJson(work.doc) : this.read(id)
     const commit = async (): Promise<ContextDocument> => {
-      if (dryRun) return init ? structuredClone(work.doc) : work.replayOnto(await this.read(id))
+      if (dryRun) return init ? cloneJson(work.doc) : work.replayOnto(await this.read(id))
       const doc = await this.deps.stores.primary.update(id, (current) => {
-        if (init && !work.committed) return structuredClone(work.doc)
+        if (init && !work.committed) return cloneJson(work.doc)
         if (!current) throw this.notFound(id)
         return work.replayOnto(current)
       })

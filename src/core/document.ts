@@ -1,3 +1,4 @@
+import { cloneJson } from './clone-json.js'
 import { ConfigError } from '../errors.js'
 import { selectContext, type AppConfig } from './app-config.js'
 import { setOwn } from './own-property.js'
@@ -8,10 +9,10 @@ import { isJsonObject, type ContextDocument, type JsonObject } from './types.js'
  * variables: the keys of the selected cicd context, the app file as read, the macros, and a fresh `state`.
  */
 export function buildDocument(id: string, contextName: string, config: AppConfig): ContextDocument {
-  const context = structuredClone(selectContext(config, contextName))
+  const context = cloneJson(selectContext(config, contextName))
   return {
     ...context,
-    appPipelinesConfig: structuredClone(config.app),
+    appPipelinesConfig: cloneJson(config.app),
     jinja2Macros: collectMacros(config),
     state: { cicdContextDataId: id, cicdContextName: contextName }
   }

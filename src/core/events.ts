@@ -1,3 +1,4 @@
+import { cloneJson } from './clone-json.js'
 import { ConfigError, UsageError } from '../errors.js'
 import type { LoadedConfig } from './config.js'
 import type { Logger } from './logger.js'
@@ -249,7 +250,7 @@ async function runBlock(
       ctx.tmplCtxVars,
       {
         ...ctx.extraContext,
-        [handler.contextKey]: structuredClone(block)
+        [handler.contextKey]: cloneJson(block)
       }
     )
     if (typeof block.if === 'string' || typeof block.if === 'number') {

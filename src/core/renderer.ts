@@ -1,3 +1,4 @@
+import { cloneJson } from './clone-json.js'
 import { UsageError } from '../errors.js'
 import { tryQueryValue } from './jsonpath.js'
 import { setAtPath } from './prop-path.js'
@@ -60,8 +61,8 @@ export async function createTemplateContext(
   extra: Record<string, JsonValue> = {}
 ): Promise<JsonObject> {
   const context: JsonObject = {
-    ...structuredClone(doc),
-    configData: structuredClone(configData),
+    ...cloneJson(doc),
+    configData: cloneJson(configData),
     ...extra
   }
   for (const pair of tmplCtxVars) {
@@ -72,7 +73,7 @@ export async function createTemplateContext(
     const match = await tryQueryValue(doc, expression)
     const value = match.found ? (match.value as JsonValue) : expression
     if (value !== null && value !== undefined && value !== '')
-      setAtPath(context, path, structuredClone(value))
+      setAtPath(context, path, cloneJson(value))
   }
   return context
 }

@@ -1,3 +1,4 @@
+import { cloneJson } from './clone-json.js'
 import { PathError } from '../errors.js'
 import { parsePropPath, setAtParsedPath, setAtPath } from './prop-path.js'
 import type { ContextDocument, JsonValue } from './types.js'
@@ -49,10 +50,10 @@ export class WorkingDocument {
   set(path: string, value: JsonValue): void {
     const parsed = parsePropPath(path)
     checkNotReserved(parsed.keys, path)
-    // Early, naming the set, and before structuredClone recurses into a value of any depth.
+    // Early, naming the set, and before the value is copied.
     checkWritable(value, 'cannot set', parsed.keys)
     // The document gets a copy; the recorded value stays private and is copied again on replay.
-    setAtParsedPath(this.doc, parsed, path, structuredClone(value))
+    setAtParsedPath(this.doc, parsed, path, cloneJson(value))
     this.changes.push({ path, value })
   }
 
@@ -66,9 +67,9 @@ export class WorkingDocument {
    * skipped: `base` already holds them, and an append (`path[]`) replayed twice would add its items twice.
    */
   replayOnto(base: ContextDocument): ContextDocument {
-    const out = structuredClone(base)
+    const out = cloneJson(base)
     for (const { path, value } of this.changes.slice(this.persisted)) {
-      setAtPath(out, path, structuredClone(value))
+      setAtPath(out, path, cloneJson(value))
     }
     return out
   }

@@ -1,6 +1,8 @@
 import * as jsyaml from 'js-yaml'
 import { dump, FAILSAFE_SCHEMA, load, Type, YAMLException } from 'js-yaml'
 import { ConfigError, PathError } from '../errors.js'
+import { readWrittenYaml } from './yaml-fast-reader.js'
+import { writeYamlFast, type ScalarWriter } from './yaml-fast-writer.js'
 
 /**
  * YAML exactly as PyYAML (the Python tool's parser) reads and writes it, so config files and stored
@@ -178,6 +180,41 @@ export function parseYaml(text: string, source: string): unknown {
   return value
 }
 
+// The implicit types js-yaml tries on a plain scalar are null, bool, int, float, timestamp (then merge
+// keys, which the fast paths leave to js-yaml), in that order; split by the characters they start with.
+const NUMERIC_TYPES = [int, float, timestampAsString]
+const WORD_TYPES = [types.null, bool]
+
+/**
+ * The first implicit type that reads a plain scalar, as js-yaml tries them. Most
+ * scalars start with a character none of them accepts, so the first character picks the candidates:
+ * numbers and timestamps start with a digit, `+`, `-` or `.`; nulls and booleans with `~` or a
+ * letter of null/true/false/yes/no/on/off.
+ */
+function implicitType(text: string): Type | undefined {
+  const candidates = startsNumeric(text)
+    ? NUMERIC_TYPES
+    : '~nNtTfFyYoO'.includes(text.charAt(0)) && text !== ''
+      ? WORD_TYPES
+      : undefined
+  return candidates?.find((type) => type.resolve(text))
+}
+
+/** A plain scalar's value (exported for the fast reader's tests). */
+export function resolvePlain(text: string): { value: unknown } {
+  const type = implicitType(text)
+  return { value: type ? type.construct(text) : text }
+}
+
+/**
+ * A stored document (a YAML file primary) as parseYaml reads it. What our writer produced is read by
+ * the line-based reader of yaml-fast-reader.ts (the same result, a fraction of the cold-start cost);
+ * any other text — hand-edited, written by the Python tool in a style ours does not use — by js-yaml.
+ */
+export function parseStoredYaml(text: string, source: string): unknown {
+  return readWrittenYaml(text, resolvePlain) ?? parseYaml(text, source)
+}
+
 /**
  * Refuses a value the readers would refuse: nested deeper than MAX_NESTING, or more than MAX_NODES
  * values. `at` is where the value will sit (a set's parsed path), so its levels count too. Called
@@ -230,22 +267,38 @@ function shortPath(keys: Array<string | number>): string {
     .replace(/^\./, '')
 }
 
+/** js-yaml's dump options for stringifyYaml, without its caller's indent and key order. */
+const DUMP_OPTIONS = {
+  schema: SCHEMA,
+  noRefs: true,
+  lineWidth: -1,
+  // PyYAML's layout: list items under a key are not indented.
+  noArrayIndent: true,
+  // js-yaml's own YAML 1.1 keyword check is redundant: the schema's types above already make the
+  // writer quote every string PyYAML would read as something else (pyyaml-compat.test.ts).
+  noCompatMode: true
+}
+
+/** What the fast writer asks js-yaml: whether a plain string would read as another type, and a scalar's text. */
+export const SCALARS: ScalarWriter = {
+  ambiguous: (text) => implicitType(text) !== undefined || text === '<<',
+  scalar: (value) => dump(value, { ...DUMP_OPTIONS, indent: 2 }).slice(0, -1)
+}
+
 /** Block-style YAML that PyYAML's FullLoader reads back to the same values. */
 export function stringifyYaml(
   value: unknown,
   options: { indent?: number; sortKeys?: boolean } = {}
 ): string {
   checkWritable(value, 'YAML document')
-  return dump(value, {
-    schema: SCHEMA,
-    noRefs: true,
-    lineWidth: -1,
-    // PyYAML's layout: list items under a key are not indented.
-    noArrayIndent: true,
-    // js-yaml's own YAML 1.1 keyword check is redundant: the schema's types above already make the
-    // writer quote every string PyYAML would read as something else (pyyaml-compat.test.ts).
-    noCompatMode: true,
-    indent: options.indent ?? 2,
-    sortKeys: options.sortKeys ?? false
-  })
+  const indent = options.indent ?? 2
+  const sortKeys = options.sortKeys ?? false
+  // The stored documents' layout is written without js-yaml when it can be (yaml-fast-writer.ts).
+  const fast = indent === 2 && !sortKeys ? writeYamlFast(value, SCALARS) : undefined
+  return fast ?? dump(value, { ...DUMP_OPTIONS, indent, sortKeys })
+}
+
+/** stringifyYaml's text from js-yaml alone: what the fast writer is tested against. */
+export function stringifyYamlWithJsYaml(value: unknown): string {
+  return dump(value, { ...DUMP_OPTIONS, indent: 2 })
 }

@@ -1,3 +1,4 @@
+import { cloneJson } from '../core/clone-json.js'
 import { ConfigError } from '../errors.js'
 import type { HandlerContext } from '../core/events.js'
 import { scrubText } from '../core/credentials.js'
@@ -24,7 +25,7 @@ export async function captureResponse(
     ...asRules(block['capture-response-data'], `${kind} capture-response-data`)
   ]
   if (rules.length === 0) return {}
-  const context = { ...structuredClone(ctx.work.doc), configData: ctx.config.config, body }
+  const context = { ...cloneJson(ctx.work.doc), configData: ctx.config.config, body }
   const captured: Record<string, JsonValue> = {}
   for (const { from, to, where } of rules) {
     const value = scrubText((await ctx.render(from, context, `${where}.from`)).trim(), credentials)

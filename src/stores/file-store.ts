@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { rm, stat } from 'node:fs/promises'
+import { cloneJson } from '../core/clone-json.js'
 import type { Logger } from '../core/logger.js'
 import type { ContextDocument } from '../core/types.js'
 import { isJsonObject } from '../core/types.js'
-import { parseYaml, stringifyYaml } from '../core/yaml.js'
+import { parseStoredYaml, stringifyYaml } from '../core/yaml.js'
 import { StoreError, errorMessage } from '../errors.js'
 import { writeFileAtomic } from './atomic-write.js'
 import { LockLostError, withFileLock, type FileLockOptions } from './file-lock.js'
@@ -51,8 +52,7 @@ export class FileStore implements StateStore {
   async load(id: string): Promise<ContextDocument | undefined> {
     const text = await this.readText()
     if (text === undefined || text.trim() === '') return undefined
-    // Callers modify what they load: the kept document is handed out as a copy.
-    const doc = text === this.written?.text ? structuredClone(this.written.doc) : this.parse(text)
+    const doc = this.takeWritten(text) ?? this.parse(text)
     const state: unknown = doc.state
     const storedId = isJsonObject(state) ? state.cicdContextDataId : undefined
     if (storedId !== id) {
@@ -153,8 +153,21 @@ export class FileStore implements StateStore {
     this.written = undefined
     await writeFileAtomic(this.path, text, { durable, beforeRename })
     // Only a primary is read back; the text must parse to the document (JSON and our YAML round-trip).
-    if (this.settings.isPrimary) this.written = { text, doc: structuredClone(doc) }
+    // A copy: the caller keeps `doc` and may modify it.
+    if (this.settings.isPrimary) this.written = { text, doc: cloneJson(doc) }
     this.logger.debug(`${this.name}: wrote ${this.path}`)
+  }
+
+  /**
+   * The kept document when the file still holds its text, handed out once: callers modify what they
+   * load, and the kept one is already a private copy (write()), so instead of copying it again it is
+   * given away and forgotten; a later load parses the file.
+   */
+  private takeWritten(text: string): ContextDocument | undefined {
+    const written = this.written
+    if (written?.text !== text) return undefined
+    this.written = undefined
+    return written.doc
   }
 
   private async readText(): Promise<string | undefined> {
@@ -169,10 +182,11 @@ export class FileStore implements StateStore {
   private parse(text: string): ContextDocument {
     let value: unknown
     try {
-      value = this.settings.type === 'jsonfile' ? JSON.parse(text) : parseYaml(text, this.path)
+      value =
+        this.settings.type === 'jsonfile' ? JSON.parse(text) : parseStoredYaml(text, this.path)
     } catch (err) {
       const message = errorMessage(err)
-      // parseYaml already names the file and line; JSON.parse names neither.
+      // parseStoredYaml already names the file and line; JSON.parse names neither.
       throw new StoreError(
         message.includes(this.path) ? message : `malformed JSON in ${this.path}: ${message}`,
         { cause: err }
