@@ -105,12 +105,15 @@ describe('workflow-dispatch from the bundled CLI', () => {
   })
 
   it('an event without GitHub handlers loads no Octokit chunk', async () => {
+    // Chunks are required (NODE_DISABLE_COMPILE_CACHE) or read and compiled by dist/cli/index.js's code
+    // cache loader: the hook records both.
     const hook = join(dir, 'trace.cjs')
     const trace = join(dir, 'loaded.txt')
     writeFileSync(
       hook,
       `const M = require('module'); const fs = require('fs'); const seen = new Set()
 const load = M._load; M._load = function (r, p, m) { const f = (() => { try { return M._resolveFilename(r, p, m) } catch { return r } })(); seen.add(f); return load.apply(this, arguments) }
+const read = fs.readFileSync; fs.readFileSync = function (f) { if (typeof f === 'string') seen.add(f); return read.apply(this, arguments) }
 process.on('exit', () => fs.writeFileSync(${JSON.stringify(trace)}, [...seen].join('\\n')))`
     )
     const r = await runCli(['--handle-event', 'build=note'], {
@@ -120,6 +123,7 @@ process.on('exit', () => fs.writeFileSync(${JSON.stringify(trace)}, [...seen].jo
     expect(r.code).toBe(0)
     const loaded = readFileSync(trace, 'utf8')
     expect(loaded).toMatch(/index\.js/)
+    expect(loaded).toMatch(/bundle\.js/)
     // The chunk holding @actions/github contains this string; a notify-only step never requires it.
     const chunks = loaded.split('\n').filter((f) => /dist\/cli\/\d+\.index\.cjs\.js$/.test(f))
     for (const chunk of chunks) expect(readFileSync(chunk, 'utf8')).not.toContain('octokit')
