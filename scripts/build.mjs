@@ -184,10 +184,7 @@ function lazyDebug(code) {
 
 // Library bundles that must stay ES modules (see src/stores/github-storage.ts), loaded on demand by the
 // entry bundles from dist/<name>/index.js.
-const esmBundles = {
-  'github-storage': 'src/stores/github-storage.ts',
-  'github-cache': 'src/stores/github-cache.ts'
-}
+const esmBundles = { 'github-storage': 'src/stores/github-storage.ts' }
 
 async function buildEsm(name, source) {
   const out = join(root, 'dist', name)

@@ -24,7 +24,7 @@
  *
  * Job-local copy: every read still asks the service which entry is newest, but when that is the entry
  * this job last read or wrote, its content comes from a copy under RUNNER_TEMP instead of a download
- * (see actions-cache-local-copy.ts). @actions/cache itself (its own bundle, dist/github-cache) is
+ * (see actions-cache-local-copy.ts). @actions/cache itself (a lazy chunk of the bundle) is
  * loaded only when a download or an upload is needed, so such a read never loads it.
  */
 import { randomUUID } from 'node:crypto'

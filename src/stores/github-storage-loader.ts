@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 type GithubStorage = typeof import('./github-storage.js')
-type GithubCache = typeof import('./github-cache.js')
+type GithubCache = typeof import('@actions/cache')
 
 let loaded: Promise<GithubStorage> | undefined
 let loadedCache: Promise<GithubCache> | undefined
@@ -42,10 +42,13 @@ export function loadGithubStorage(): Promise<GithubStorage> {
   return loaded
 }
 
-/** Loads @actions/cache the same way, from dist/github-cache (github-cache.ts). */
+/**
+ * Loads @actions/cache. Unlike @actions/artifact it works from a CommonJS bundle, so ncc makes it a lazy
+ * chunk of each entry bundle, which dist/<name>/index.js starts from its code cache: ~40 ms against
+ * ~70–115 ms for importing it as a separate ES module (bench/README.md, issue 13), paid by every
+ * actions-cache write and download.
+ */
 export function loadGithubCache(): Promise<GithubCache> {
-  loadedCache ??= (async () =>
-    ((await importBundled('github-cache')) as GithubCache | undefined) ??
-    import(/* webpackIgnore: true */ './github-cache.js'))()
+  loadedCache ??= import('@actions/cache')
   return loadedCache
 }
