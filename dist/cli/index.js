@@ -12,7 +12,7 @@
 // write to, and only for the exact file the build hashed (name, size and content hash below). V8 itself
 // rejects a cache made by another V8 version or with other flags; the run then writes a fresh one.
 // NODE_DISABLE_COMPILE_CACHE=1 turns it off; NODE_COMPILE_CACHE=<dir> moves it, as for Node's own.
-const FILES = {"0.index.cjs.js":["be57b0f413728383",20021],"115.index.cjs.js":["7fff89b343622b43",197910],"120.index.cjs.js":["c05438bec3515019",18357],"160.index.cjs.js":["9768600b4027513b",41934],"229.index.cjs.js":["230c831d572067b2",64241],"281.index.cjs.js":["5c23099009d06a9f",4482],"359.index.cjs.js":["f8c1b0a809be2f99",22678],"36.index.cjs.js":["e10d3b8dd0859ac9",25151],"39.index.cjs.js":["f5c94ff9eecd2315",26401],"409.index.cjs.js":["e57fbd470ece3e72",38060],"50.index.cjs.js":["834d10ec523bd399",154],"561.index.cjs.js":["5b274971bec76e6e",49054],"566.index.cjs.js":["c1227c8183fc1fb0",23255],"578.index.cjs.js":["0f04bf3f6a4fdaea",35184],"666.index.cjs.js":["f2ff1b3b0c52a062",11270],"685.index.cjs.js":["98ea1eaeb2ff99d0",23129],"743.index.cjs.js":["0356c81b87a224dc",27646],"752.index.cjs.js":["d75e735856fab359",2375],"762.index.cjs.js":["d0c7bab034680047",40860],"796.index.cjs.js":["720bb1bbf8d005a7",421799],"800.index.cjs.js":["8f3d6af3d37aaa8f",88477],"823.index.cjs.js":["045f4fd33bf234ed",19648],"830.index.cjs.js":["7a58d6537a26a678",25564],"857.index.cjs.js":["df8a9531b3e6ab70",186189],"865.index.cjs.js":["f7536ace2c8949a6",48935],"880.index.cjs.js":["b8af46f778b26fc1",19491],"89.index.cjs.js":["5caaf434b5f98c17",2692],"897.index.cjs.js":["695f0fb364c05723",51224],"900.index.cjs.js":["186dfaf9230fa4e1",15102],"901.index.cjs.js":["1c6a1ba9ce0c73f8",4555],"920.index.cjs.js":["a75d3d6f39edd897",20982],"934.index.cjs.js":["53c40ca4abd71ac1",1115451],"947.index.cjs.js":["556051406258a0c9",15299],"bundle.js":["c0e8e4397583ed9d",430054]}
+const FILES = {"0.index.cjs.js":["f106f147cd77af5d",20202],"115.index.cjs.js":["fee0763c271bc154",197989],"120.index.cjs.js":["b8fdaa77ad5ad6d7",18532],"160.index.cjs.js":["87fb7563c1d44a71",41943],"165.index.cjs.js":["a5c109aab2f0e06d",3520333],"229.index.cjs.js":["14b032cb7be953a5",64243],"281.index.cjs.js":["91493e4955143556",4483],"359.index.cjs.js":["d4b60e65144a79de",22688],"36.index.cjs.js":["9a5b1c772e66fe6d",25327],"39.index.cjs.js":["bcbf7fdffdc38702",26581],"409.index.cjs.js":["8c6c9662588927f2",38244],"50.index.cjs.js":["9aa3315e58c3d10f",155],"561.index.cjs.js":["c44f2ed0a41965bd",49059],"566.index.cjs.js":["fe8bda648ee26f7e",23266],"578.index.cjs.js":["38316844e2863fb2",35199],"666.index.cjs.js":["ba0cbc4a727a1ffe",11275],"685.index.cjs.js":["5740d18eb7f64358",23135],"743.index.cjs.js":["963448458908caee",27826],"752.index.cjs.js":["17d03ecdd157dfc2",2379],"762.index.cjs.js":["f973ea0862b8b68d",40860],"796.index.cjs.js":["ccd48b9a1a4ee641",421998],"800.index.cjs.js":["81d02b1f4e05f39f",88500],"823.index.cjs.js":["cc578a5f09dd42eb",19659],"830.index.cjs.js":["c52b2db64d620cb8",25583],"857.index.cjs.js":["e81cb3f6754ea47a",186204],"865.index.cjs.js":["cb89b43fc55750fd",48960],"880.index.cjs.js":["9e904c8b1c2f7035",19669],"89.index.cjs.js":["fc7ca9521153847a",2697],"897.index.cjs.js":["c180428199b03287",51253],"900.index.cjs.js":["fade0308afa2b37e",15273],"901.index.cjs.js":["003ca6f372eb98e4",4560],"920.index.cjs.js":["198b497a652cb204",20990],"934.index.cjs.js":["ff720013d4bcfe97",1116002],"947.index.cjs.js":["df0099217447b839",15310],"bundle.js":["725642300559e8af",438274]}
 
 const fs = require('node:fs')
 const path = require('node:path')
@@ -69,7 +69,7 @@ function run(name, mod, req) {
   // own line and column numbers.
   const script = new vm.Script(
     `(function (exports, require, module, __filename, __dirname) {\n${source}\n})`,
-    { filename, lineOffset: -1, cachedData, importModuleDynamically: dynamicImport }
+    { filename, lineOffset: -1, cachedData }
   )
   if (known && (cachedData === undefined || script.cachedDataRejected))
     unsaved.push({ name, script })
@@ -97,6 +97,10 @@ function saveCaches(code) {
 if (cacheDir === undefined) {
   module.exports = require('./bundle.js')
 } else {
+  // An import() in code compiled here would fail (vm.Script has no loader for it without an
+  // experimental flag); the bundle's one import() of an ES module (src/stores/github-storage-loader.ts)
+  // borrows this module's own.
+  globalThis[Symbol.for('cicdstatemgr.import')] = (url) => import(url)
   // ncc loads a lazy chunk with require('./<id>.index.cjs.js'): those go through the cache as well.
   const chunks = new Map()
   const req = Object.assign((id) => {

@@ -2,7 +2,7 @@ exports.id = 50;
 exports.ids = [50];
 exports.modules = {
 
-/***/ 8050:
+/***/ 98050:
 /***/ ((module) => {
 
 module.exports = eval("require")("kerberos");

@@ -3,7 +3,7 @@ exports.id = 762;
 exports.ids = [762];
 exports.modules = {
 
-/***/ 6715:
+/***/ 36715:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -108,7 +108,7 @@ function headersForLog(headers, names) {
 
 /***/ }),
 
-/***/ 8388:
+/***/ 28388:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -120,13 +120,13 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./src/core/types.ts
-var types = __webpack_require__(3054);
+var types = __webpack_require__(73054);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 ;// CONCATENATED MODULE: ./src/stores/actions-cache-keys.ts
 /**
  * Names of the cache entries and of the file archived in them.
@@ -217,15 +217,15 @@ function checkWorkDir(workDir) {
 }
 
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
+var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: ./src/http/client.ts + 6 modules
 var client = __webpack_require__(4424);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/stores/atomic-write.ts
-var atomic_write = __webpack_require__(4107);
+var atomic_write = __webpack_require__(74107);
 ;// CONCATENATED MODULE: ./src/stores/actions-cache-local-copy.ts
 /**
  * The job-local copy of the newest cache entry of one context, so that a step that reads what this job
@@ -490,7 +490,7 @@ function serviceFailed(doing, cause) {
 }
 
 // EXTERNAL MODULE: ./src/stores/file-lock.ts
-var file_lock = __webpack_require__(1220);
+var file_lock = __webpack_require__(41220);
 ;// CONCATENATED MODULE: ./src/stores/actions-cache-workspace.ts
 /**
  * Where the archived document lives while @actions/cache packs or unpacks it.
@@ -603,7 +603,7 @@ function pointWorkspaceAt(base) {
 }
 
 // EXTERNAL MODULE: ./src/stores/github-storage-loader.ts
-var github_storage_loader = __webpack_require__(5639);
+var github_storage_loader = __webpack_require__(95639);
 ;// CONCATENATED MODULE: ./src/stores/actions-cache-store.ts
 /**
  * The `actions-cache` datasource: context documents kept in GitHub's Actions cache through
@@ -631,7 +631,7 @@ var github_storage_loader = __webpack_require__(5639);
  *
  * Job-local copy: every read still asks the service which entry is newest, but when that is the entry
  * this job last read or wrote, its content comes from a copy under RUNNER_TEMP instead of a download
- * (see actions-cache-local-copy.ts). @actions/cache itself (its own bundle, dist/github-storage) is
+ * (see actions-cache-local-copy.ts). @actions/cache itself (a lazy chunk of the bundle) is
  * loaded only when a download or an upload is needed, so such a read never loads it.
  */
 
@@ -793,7 +793,7 @@ class ActionsCacheStore {
         return archive;
     }
     async download(id, names, matched) {
-        const { restoreCache } = await (0,github_storage_loader/* loadGithubStorage */.R)();
+        const { restoreCache } = await (0,github_storage_loader/* loadGithubCache */.A)();
         return withArchiveFile(this.spot(names), async (absPath) => {
             const key = await this.call(restoreCache([names.relPath], names.prefix), `restoring '${id}'`);
             if (key === undefined) {
@@ -808,7 +808,7 @@ class ActionsCacheStore {
     /** True when saved; false when another writer holds that revision; StoreError otherwise. */
     async write(names, archive) {
         const key = revisionKey(names, archive.revision);
-        const { saveCache } = await (0,github_storage_loader/* loadGithubStorage */.R)();
+        const { saveCache } = await (0,github_storage_loader/* loadGithubCache */.A)();
         const entryId = await withArchiveFile(this.spot(names), async (absPath) => {
             await (0,promises_.writeFile)(absPath, JSON.stringify(archive), 'utf8');
             return this.call(saveCache([names.relPath], key), `saving '${archive.id}'`);

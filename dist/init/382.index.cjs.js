@@ -3,15 +3,17 @@ exports.id = 382;
 exports.ids = [382];
 exports.modules = {
 
-/***/ 3927:
+/***/ 43927:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   i: () => (/* binding */ captureResponse)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _core_credentials_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2633);
-/* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3054);
+/* harmony import */ var _core_clone_json_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3453);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _core_credentials_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(72633);
+/* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73054);
+
 
 
 
@@ -31,7 +33,7 @@ async function captureResponse(ctx, kind, block, body, credentials = []) {
     ];
     if (rules.length === 0)
         return {};
-    const context = { ...structuredClone(ctx.work.doc), configData: ctx.config.config, body };
+    const context = { ...(0,_core_clone_json_js__WEBPACK_IMPORTED_MODULE_3__/* .cloneJson */ .Y)(ctx.work.doc), configData: ctx.config.config, body };
     const captured = {};
     for (const { from, to, where } of rules) {
         const value = (0,_core_credentials_js__WEBPACK_IMPORTED_MODULE_1__/* .scrubText */ .Ho)((await ctx.render(from, context, `${where}.from`)).trim(), credentials);
@@ -62,7 +64,7 @@ function asRules(value, where) {
 
 /***/ }),
 
-/***/ 2038:
+/***/ 32038:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -76,11 +78,11 @@ function asRules(value, where) {
 /* harmony export */   qx: () => (/* binding */ renderStructure)
 /* harmony export */ });
 /* unused harmony exports storeResults, failsOn, runFields, waitAndConclude */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _core_logger_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1227);
-/* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3054);
-/* harmony import */ var _github_env_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1484);
-/* harmony import */ var _capture_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3927);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _core_logger_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11227);
+/* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(73054);
+/* harmony import */ var _github_env_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(61484);
+/* harmony import */ var _capture_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(43927);
 /**
  * What the GitHub handlers (workflow-dispatch, repository-dispatch, and those built on them) share: the
  * repository and token of a block, the lazily created client, structural rendering, masking, captures and
@@ -152,7 +154,7 @@ function githubClient(ctx, gb) {
     const key = `${gb.env.apiUrl}\n${gb.token}`;
     let client = perRun.get(key);
     if (!client) {
-        client = Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 6584)).then(({ createGithubClient }) => createGithubClient({
+        client = Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 96584)).then(({ createGithubClient }) => createGithubClient({
             token: gb.token ?? '',
             apiUrl: gb.env.apiUrl,
             clock: gb.clock,
@@ -334,7 +336,7 @@ async function concludeDispatch(ctx, gb, o) {
 
 /***/ }),
 
-/***/ 7382:
+/***/ 27382:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -348,13 +350,13 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/core/types.ts
-var types = __webpack_require__(3054);
+var types = __webpack_require__(73054);
 // EXTERNAL MODULE: ./src/github/errors.ts
-var github_errors = __webpack_require__(3116);
+var github_errors = __webpack_require__(73116);
 ;// CONCATENATED MODULE: ./src/github/dispatch.ts
 
 /**
@@ -416,7 +418,7 @@ function refusedDetails(error) {
 }
 
 // EXTERNAL MODULE: ./src/handlers/github-block.ts
-var github_block = __webpack_require__(2038);
+var github_block = __webpack_require__(32038);
 ;// CONCATENATED MODULE: ./src/handlers/workflow-dispatch.ts
 
 

@@ -3,15 +3,17 @@ exports.id = 409;
 exports.ids = [409];
 exports.modules = {
 
-/***/ 3927:
+/***/ 43927:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   i: () => (/* binding */ captureResponse)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _core_credentials_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2633);
-/* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3054);
+/* harmony import */ var _core_clone_json_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3453);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _core_credentials_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(72633);
+/* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73054);
+
 
 
 
@@ -31,7 +33,7 @@ async function captureResponse(ctx, kind, block, body, credentials = []) {
     ];
     if (rules.length === 0)
         return {};
-    const context = { ...structuredClone(ctx.work.doc), configData: ctx.config.config, body };
+    const context = { ...(0,_core_clone_json_js__WEBPACK_IMPORTED_MODULE_3__/* .cloneJson */ .Y)(ctx.work.doc), configData: ctx.config.config, body };
     const captured = {};
     for (const { from, to, where } of rules) {
         const value = (0,_core_credentials_js__WEBPACK_IMPORTED_MODULE_1__/* .scrubText */ .Ho)((await ctx.render(from, context, `${where}.from`)).trim(), credentials);
@@ -62,7 +64,7 @@ function asRules(value, where) {
 
 /***/ }),
 
-/***/ 3180:
+/***/ 13180:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -72,12 +74,12 @@ function asRules(value, where) {
 /* harmony export */   bE: () => (/* binding */ post),
 /* harmony export */   nm: () => (/* binding */ slackHeaders)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _capture_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3927);
-/* harmony import */ var _core_credentials_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2633);
-/* harmony import */ var _core_logger_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1227);
-/* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3054);
-/* harmony import */ var _http_redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6715);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _capture_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(43927);
+/* harmony import */ var _core_credentials_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(72633);
+/* harmony import */ var _core_logger_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(11227);
+/* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(73054);
+/* harmony import */ var _http_redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(36715);
 
 
 
@@ -251,7 +253,7 @@ async function postSlackMessage(ctx, kind, name, block, templateContext, onPoste
 
 /***/ }),
 
-/***/ 9409:
+/***/ 79409:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -263,19 +265,19 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/core/jsonpath.ts
-var jsonpath = __webpack_require__(1318);
+var jsonpath = __webpack_require__(91318);
 // EXTERNAL MODULE: ./src/core/own-property.ts
-var own_property = __webpack_require__(2813);
+var own_property = __webpack_require__(82813);
 // EXTERNAL MODULE: ./src/core/types.ts
-var types = __webpack_require__(3054);
-// EXTERNAL MODULE: ./src/core/yaml.ts + 1 modules
-var yaml = __webpack_require__(5976);
+var types = __webpack_require__(73054);
+// EXTERNAL MODULE: ./src/core/yaml.ts + 3 modules
+var yaml = __webpack_require__(23129);
 // EXTERNAL MODULE: ./src/handlers/http-post.ts
-var http_post = __webpack_require__(3180);
+var http_post = __webpack_require__(13180);
 // EXTERNAL MODULE: ./src/bridge/value.ts
-var bridge_value = __webpack_require__(5444);
+var bridge_value = __webpack_require__(95444);
 ;// CONCATENATED MODULE: ./src/handlers/bridge-buttons.ts
 
 
@@ -471,7 +473,7 @@ async function renderChoices(choices, context, ctx, where) {
 
 /***/ }),
 
-/***/ 6715:
+/***/ 36715:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

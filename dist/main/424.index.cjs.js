@@ -18,7 +18,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 ;// CONCATENATED MODULE: ./src/http/errors.ts
 
 /**
@@ -37,7 +37,7 @@ class HttpRequestError extends errors/* CicdError */.SU {
 }
 
 // EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(7030);
+var external_node_net_ = __webpack_require__(77030);
 ;// CONCATENATED MODULE: ./src/http/proxy.ts
 
 const DEFAULT_PORTS = { 'http:': 80, 'https:': 443 };
@@ -84,10 +84,10 @@ function matchesNoProxy(hostname, port, noProxy) {
 async function createProxyAgent(target, proxy) {
     // keepAlive stays off: a pooled socket would hold the process open after the last request.
     if (target.protocol === 'https:') {
-        const { HttpsProxyAgent } = await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(566)]).then(__webpack_require__.bind(__webpack_require__, 1566));
+        const { HttpsProxyAgent } = await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(566)]).then(__webpack_require__.bind(__webpack_require__, 71566));
         return new HttpsProxyAgent(proxy, { keepAlive: false });
     }
-    const { HttpProxyAgent } = await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(947)]).then(__webpack_require__.bind(__webpack_require__, 8947));
+    const { HttpProxyAgent } = await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(947)]).then(__webpack_require__.bind(__webpack_require__, 28947));
     return new HttpProxyAgent(proxy, { keepAlive: false });
 }
 function entryMatches(host, port, entry) {
@@ -163,7 +163,7 @@ function bare(hostname) {
 }
 
 // EXTERNAL MODULE: ./src/http/redact.ts
-var redact = __webpack_require__(6715);
+var redact = __webpack_require__(36715);
 ;// CONCATENATED MODULE: ./src/http/retry.ts
 /**
  * Retry policy of the HTTP client, kept free of I/O so every rule is unit-testable: which answers are
@@ -215,7 +215,7 @@ function sleep(ms) {
 }
 
 // EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(7067);
+var external_node_http_ = __webpack_require__(37067);
 ;// CONCATENATED MODULE: ./src/http/transport.ts
 /**
  * One HTTP exchange over node:http / node:https with hard limits: a connect timer, a timer on the
@@ -235,10 +235,10 @@ class AttemptError extends Error {
 /** node:https (and with it node:tls, ~10 ms to load) only when a URL needs it. */
 let httpsModule;
 async function sendOnce(spec) {
-    const secure = spec.url.protocol === 'https:' ? await (httpsModule ??= Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 4708, 23))) : undefined;
+    const secure = spec.url.protocol === 'https:' ? await (httpsModule ??= Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 44708, 23))) : undefined;
     // Node's `ca` replaces the default trust store, so extra CAs are added to it, not swapped in.
     const ca = secure && spec.ca
-        ? [...(await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1692, 23))).rootCertificates, ...[spec.ca].flat()]
+        ? [...(await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 41692, 23))).rootCertificates, ...[spec.ca].flat()]
         : undefined;
     return new Promise((resolve, reject) => {
         const timers = [];
@@ -334,7 +334,7 @@ function flattenHeaders(headers) {
 }
 
 // EXTERNAL MODULE: ./src/core/logger.ts
-var logger = __webpack_require__(1227);
+var logger = __webpack_require__(11227);
 ;// CONCATENATED MODULE: ./src/version.ts
 /**
  * The package version, sent in the User-Agent and printed by --version. A literal (not read from

@@ -12,7 +12,7 @@
 // write to, and only for the exact file the build hashed (name, size and content hash below). V8 itself
 // rejects a cache made by another V8 version or with other flags; the run then writes a fresh one.
 // NODE_DISABLE_COMPILE_CACHE=1 turns it off; NODE_COMPILE_CACHE=<dir> moves it, as for Node's own.
-const FILES = {"0.index.cjs.js":["7d9219ba9b8e83f9",20021],"115.index.cjs.js":["7fff89b343622b43",197910],"120.index.cjs.js":["47a13799070b2f2e",18357],"160.index.cjs.js":["9768600b4027513b",41934],"229.index.cjs.js":["230c831d572067b2",64241],"281.index.cjs.js":["5c23099009d06a9f",4482],"36.index.cjs.js":["e10d3b8dd0859ac9",25151],"382.index.cjs.js":["428893ab77fb2d23",25964],"39.index.cjs.js":["f5c94ff9eecd2315",26401],"409.index.cjs.js":["8e14d9cae6714f61",26570],"413.index.cjs.js":["a8a1f9a0dc91849c",1155354],"424.index.cjs.js":["f32f679d45f1542f",22883],"50.index.cjs.js":["834d10ec523bd399",154],"566.index.cjs.js":["c1227c8183fc1fb0",23255],"666.index.cjs.js":["f2ff1b3b0c52a062",11270],"685.index.cjs.js":["98ea1eaeb2ff99d0",23129],"749.index.cjs.js":["577d93a79e37e533",47753],"752.index.cjs.js":["d75e735856fab359",2375],"762.index.cjs.js":["7119b46c4b29c489",40860],"796.index.cjs.js":["2c984f0da6c89269",421799],"823.index.cjs.js":["045f4fd33bf234ed",19648],"830.index.cjs.js":["7a58d6537a26a678",25564],"880.index.cjs.js":["a4375f4607a50297",19491],"89.index.cjs.js":["5caaf434b5f98c17",2692],"900.index.cjs.js":["186dfaf9230fa4e1",15102],"901.index.cjs.js":["1c6a1ba9ce0c73f8",4555],"920.index.cjs.js":["a75d3d6f39edd897",20982],"947.index.cjs.js":["556051406258a0c9",15299],"bundle.js":["d4427b2cfb0dfd9d",930943]}
+const FILES = {"0.index.cjs.js":["8d2fbc8aff8740ab",20201],"115.index.cjs.js":["fee0763c271bc154",197989],"120.index.cjs.js":["2de4546a6feca84b",18531],"160.index.cjs.js":["87fb7563c1d44a71",41943],"229.index.cjs.js":["14b032cb7be953a5",64243],"281.index.cjs.js":["91493e4955143556",4483],"36.index.cjs.js":["9a5b1c772e66fe6d",25327],"382.index.cjs.js":["676301727de353f2",26141],"39.index.cjs.js":["bcbf7fdffdc38702",26581],"409.index.cjs.js":["53acc65b69529b4d",26750],"413.index.cjs.js":["f5b18dbf5755f59f",1155892],"424.index.cjs.js":["40e300e6862ad17e",22892],"50.index.cjs.js":["9aa3315e58c3d10f",155],"566.index.cjs.js":["fe8bda648ee26f7e",23266],"666.index.cjs.js":["ba0cbc4a727a1ffe",11275],"685.index.cjs.js":["5740d18eb7f64358",23135],"749.index.cjs.js":["640f9f18ca2325f6",47775],"752.index.cjs.js":["17d03ecdd157dfc2",2379],"762.index.cjs.js":["b49afe29a3332fb8",40859],"77.index.cjs.js":["8bb8f8bba52d4a4c",2463337],"796.index.cjs.js":["ccd48b9a1a4ee641",421998],"823.index.cjs.js":["cc578a5f09dd42eb",19659],"830.index.cjs.js":["c52b2db64d620cb8",25583],"880.index.cjs.js":["b7d420a30c544dba",19668],"89.index.cjs.js":["fc7ca9521153847a",2697],"900.index.cjs.js":["fade0308afa2b37e",15273],"901.index.cjs.js":["003ca6f372eb98e4",4560],"920.index.cjs.js":["198b497a652cb204",20990],"947.index.cjs.js":["df0099217447b839",15310],"bundle.js":["4d1c122f5ef39f9e",939889]}
 
 const fs = require('node:fs')
 const path = require('node:path')
@@ -69,7 +69,7 @@ function run(name, mod, req) {
   // own line and column numbers.
   const script = new vm.Script(
     `(function (exports, require, module, __filename, __dirname) {\n${source}\n})`,
-    { filename, lineOffset: -1, cachedData, importModuleDynamically: dynamicImport }
+    { filename, lineOffset: -1, cachedData }
   )
   if (known && (cachedData === undefined || script.cachedDataRejected))
     unsaved.push({ name, script })
@@ -97,6 +97,10 @@ function saveCaches(code) {
 if (cacheDir === undefined) {
   module.exports = require('./bundle.js')
 } else {
+  // An import() in code compiled here would fail (vm.Script has no loader for it without an
+  // experimental flag); the bundle's one import() of an ES module (src/stores/github-storage-loader.ts)
+  // borrows this module's own.
+  globalThis[Symbol.for('cicdstatemgr.import')] = (url) => import(url)
   // ncc loads a lazy chunk with require('./<id>.index.cjs.js'): those go through the cache as well.
   const chunks = new Map()
   const req = Object.assign((id) => {

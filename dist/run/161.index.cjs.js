@@ -1154,7 +1154,7 @@ var github_storage_loader = __webpack_require__(5639);
  *
  * Job-local copy: every read still asks the service which entry is newest, but when that is the entry
  * this job last read or wrote, its content comes from a copy under RUNNER_TEMP instead of a download
- * (see actions-cache-local-copy.ts). @actions/cache itself (its own bundle, dist/github-storage) is
+ * (see actions-cache-local-copy.ts). @actions/cache itself (a lazy chunk of the bundle) is
  * loaded only when a download or an upload is needed, so such a read never loads it.
  */
 
@@ -1316,7 +1316,7 @@ class ActionsCacheStore {
         return archive;
     }
     async download(id, names, matched) {
-        const { restoreCache } = await (0,github_storage_loader/* loadGithubStorage */.R)();
+        const { restoreCache } = await (0,github_storage_loader/* loadGithubCache */.A)();
         return withArchiveFile(this.spot(names), async (absPath) => {
             const key = await this.call(restoreCache([names.relPath], names.prefix), `restoring '${id}'`);
             if (key === undefined) {
@@ -1331,7 +1331,7 @@ class ActionsCacheStore {
     /** True when saved; false when another writer holds that revision; StoreError otherwise. */
     async write(names, archive) {
         const key = revisionKey(names, archive.revision);
-        const { saveCache } = await (0,github_storage_loader/* loadGithubStorage */.R)();
+        const { saveCache } = await (0,github_storage_loader/* loadGithubCache */.A)();
         const entryId = await withArchiveFile(this.spot(names), async (absPath) => {
             await (0,promises_.writeFile)(absPath, JSON.stringify(archive), 'utf8');
             return this.call(saveCache([names.relPath], key), `saving '${archive.id}'`);
@@ -1462,6 +1462,7 @@ function actions_cache_store_sleep(ms) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ loadGithubCache),
 /* harmony export */   R: () => (/* binding */ loadGithubStorage)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
@@ -1474,21 +1475,45 @@ function actions_cache_store_sleep(ms) {
 
 
 let loaded;
+let loadedCache;
 /**
- * Loads the GitHub-storage module. Inside the bundles it is the separate ESM bundle next to ours
- * (dist/github-storage/index.js, see scripts/build.mjs), imported at run time; from source (tests, library
- * use) it is the TypeScript module itself. `webpackIgnore` keeps ncc from pulling either into the bundle.
+ * dist/<name>/index.js compiles the bundle itself to start it from a code cache
+ * (scripts/code-cache-loader.cjs), and a dynamic import() in code compiled that way fails; it lends its
+ * own import() under this name instead.
+ */
+const HOST_IMPORT = Symbol.for('cicdstatemgr.import');
+function importUrl(url) {
+    const host = globalThis[HOST_IMPORT];
+    return typeof host === 'function'
+        ? host(url)
+        : import(/* webpackIgnore: true */ url);
+}
+/** The separate ESM bundle `name` next to ours (dist/<name>/index.js), when running from a bundle. */
+async function importBundled(name) {
+    const dir = typeof __dirname === 'string' ? __dirname : undefined;
+    const bundled = dir ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, '..', name, 'index.js') : undefined;
+    return bundled && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(bundled) ? importUrl((0,node_url__WEBPACK_IMPORTED_MODULE_2__.pathToFileURL)(bundled).href) : undefined;
+}
+/**
+ * Loads the GitHub-storage module (@actions/artifact). Inside the bundles it is the separate ESM bundle
+ * next to ours (dist/github-storage/index.js, see scripts/build.mjs), imported at run time; from source
+ * (tests, library use) it is the TypeScript module itself. `webpackIgnore` keeps ncc from pulling either
+ * into the bundle.
  */
 function loadGithubStorage() {
-    loaded ??= (async () => {
-        const dir = typeof __dirname === 'string' ? __dirname : undefined;
-        const bundled = dir ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, '..', 'github-storage', 'index.js') : undefined;
-        if (bundled && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(bundled)) {
-            return (await import(/* webpackIgnore: true */ (0,node_url__WEBPACK_IMPORTED_MODULE_2__.pathToFileURL)(bundled).href));
-        }
-        return import(/* webpackIgnore: true */ './github-storage.js');
-    })();
+    loaded ??= (async () => (await importBundled('github-storage')) ??
+        import(/* webpackIgnore: true */ './github-storage.js'))();
     return loaded;
+}
+/**
+ * Loads @actions/cache. Unlike @actions/artifact it works from a CommonJS bundle, so ncc makes it a lazy
+ * chunk of each entry bundle, which dist/<name>/index.js starts from its code cache: ~40 ms against
+ * ~70–115 ms for importing it as a separate ES module (bench/README.md, issue 13), paid by every
+ * actions-cache write and download.
+ */
+function loadGithubCache() {
+    loadedCache ??= Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(77)]).then(__webpack_require__.bind(__webpack_require__, 2077));
+    return loadedCache;
 }
 
 

@@ -1069,6 +1069,7 @@ function jitter(base, attempt) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ loadGithubCache),
 /* harmony export */   R: () => (/* binding */ loadGithubStorage)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
@@ -1081,21 +1082,45 @@ function jitter(base, attempt) {
 
 
 let loaded;
+let loadedCache;
 /**
- * Loads the GitHub-storage module. Inside the bundles it is the separate ESM bundle next to ours
- * (dist/github-storage/index.js, see scripts/build.mjs), imported at run time; from source (tests, library
- * use) it is the TypeScript module itself. `webpackIgnore` keeps ncc from pulling either into the bundle.
+ * dist/<name>/index.js compiles the bundle itself to start it from a code cache
+ * (scripts/code-cache-loader.cjs), and a dynamic import() in code compiled that way fails; it lends its
+ * own import() under this name instead.
+ */
+const HOST_IMPORT = Symbol.for('cicdstatemgr.import');
+function importUrl(url) {
+    const host = globalThis[HOST_IMPORT];
+    return typeof host === 'function'
+        ? host(url)
+        : import(/* webpackIgnore: true */ url);
+}
+/** The separate ESM bundle `name` next to ours (dist/<name>/index.js), when running from a bundle. */
+async function importBundled(name) {
+    const dir = typeof __dirname === 'string' ? __dirname : undefined;
+    const bundled = dir ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, '..', name, 'index.js') : undefined;
+    return bundled && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(bundled) ? importUrl((0,node_url__WEBPACK_IMPORTED_MODULE_2__.pathToFileURL)(bundled).href) : undefined;
+}
+/**
+ * Loads the GitHub-storage module (@actions/artifact). Inside the bundles it is the separate ESM bundle
+ * next to ours (dist/github-storage/index.js, see scripts/build.mjs), imported at run time; from source
+ * (tests, library use) it is the TypeScript module itself. `webpackIgnore` keeps ncc from pulling either
+ * into the bundle.
  */
 function loadGithubStorage() {
-    loaded ??= (async () => {
-        const dir = typeof __dirname === 'string' ? __dirname : undefined;
-        const bundled = dir ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, '..', 'github-storage', 'index.js') : undefined;
-        if (bundled && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(bundled)) {
-            return (await import(/* webpackIgnore: true */ (0,node_url__WEBPACK_IMPORTED_MODULE_2__.pathToFileURL)(bundled).href));
-        }
-        return import(/* webpackIgnore: true */ './github-storage.js');
-    })();
+    loaded ??= (async () => (await importBundled('github-storage')) ??
+        import(/* webpackIgnore: true */ './github-storage.js'))();
     return loaded;
+}
+/**
+ * Loads @actions/cache. Unlike @actions/artifact it works from a CommonJS bundle, so ncc makes it a lazy
+ * chunk of each entry bundle, which dist/<name>/index.js starts from its code cache: ~40 ms against
+ * ~70–115 ms for importing it as a separate ES module (bench/README.md, issue 13), paid by every
+ * actions-cache write and download.
+ */
+function loadGithubCache() {
+    loadedCache ??= Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(77)]).then(__webpack_require__.bind(__webpack_require__, 2077));
+    return loadedCache;
 }
 
 

@@ -12,7 +12,7 @@
 // write to, and only for the exact file the build hashed (name, size and content hash below). V8 itself
 // rejects a cache made by another V8 version or with other flags; the run then writes a fresh one.
 // NODE_DISABLE_COMPILE_CACHE=1 turns it off; NODE_COMPILE_CACHE=<dir> moves it, as for Node's own.
-const FILES = {"161.index.cjs.js":["a43e7f7698e873fc",64189],"173.index.cjs.js":["c6a44678900c0514",48812],"413.index.cjs.js":["a8a1f9a0dc91849c",1155354],"50.index.cjs.js":["834d10ec523bd399",154],"566.index.cjs.js":["c1227c8183fc1fb0",23255],"666.index.cjs.js":["f2ff1b3b0c52a062",11270],"685.index.cjs.js":["98ea1eaeb2ff99d0",23129],"796.index.cjs.js":["2c984f0da6c89269",421799],"830.index.cjs.js":["7a58d6537a26a678",25564],"947.index.cjs.js":["556051406258a0c9",15299],"bundle.js":["91513ed361c87584",865311]}
+const FILES = {"161.index.cjs.js":["ee63961d57c3e295",65414],"173.index.cjs.js":["2b6af2e6a097b668",50050],"413.index.cjs.js":["07f74d288cbcf61d",1155360],"50.index.cjs.js":["834d10ec523bd399",154],"566.index.cjs.js":["c1227c8183fc1fb0",23255],"666.index.cjs.js":["8996c6f1e4539620",11270],"685.index.cjs.js":["d443e7501d696597",23129],"77.index.cjs.js":["1982342ffda50a15",2462987],"796.index.cjs.js":["2c984f0da6c89269",421799],"830.index.cjs.js":["d288c49a7dbf8b9b",25561],"947.index.cjs.js":["556051406258a0c9",15299],"bundle.js":["2c07f72e137a03c4",873552]}
 
 const fs = require('node:fs')
 const path = require('node:path')
@@ -69,7 +69,7 @@ function run(name, mod, req) {
   // own line and column numbers.
   const script = new vm.Script(
     `(function (exports, require, module, __filename, __dirname) {\n${source}\n})`,
-    { filename, lineOffset: -1, cachedData, importModuleDynamically: dynamicImport }
+    { filename, lineOffset: -1, cachedData }
   )
   if (known && (cachedData === undefined || script.cachedDataRejected))
     unsaved.push({ name, script })
@@ -97,6 +97,10 @@ function saveCaches(code) {
 if (cacheDir === undefined) {
   module.exports = require('./bundle.js')
 } else {
+  // An import() in code compiled here would fail (vm.Script has no loader for it without an
+  // experimental flag); the bundle's one import() of an ES module (src/stores/github-storage-loader.ts)
+  // borrows this module's own.
+  globalThis[Symbol.for('cicdstatemgr.import')] = (url) => import(url)
   // ncc loads a lazy chunk with require('./<id>.index.cjs.js'): those go through the cache as well.
   const chunks = new Map()
   const req = Object.assign((id) => {

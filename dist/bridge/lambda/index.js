@@ -12,7 +12,7 @@
 // write to, and only for the exact file the build hashed (name, size and content hash below). V8 itself
 // rejects a cache made by another V8 version or with other flags; the run then writes a fresh one.
 // NODE_DISABLE_COMPILE_CACHE=1 turns it off; NODE_COMPILE_CACHE=<dir> moves it, as for Node's own.
-const FILES = {"796.index.cjs.js":["b28f819fb74df578",447297],"934.index.cjs.js":["2d7e7da0a470e873",1115455],"bundle.js":["0f96726b52ab9d37",197928]}
+const FILES = {"796.index.cjs.js":["b28f819fb74df578",447297],"934.index.cjs.js":["2d7e7da0a470e873",1115455],"bundle.js":["fde99c7bdcbdce4d",203069]}
 
 const fs = require('node:fs')
 const path = require('node:path')
@@ -69,7 +69,7 @@ function run(name, mod, req) {
   // own line and column numbers.
   const script = new vm.Script(
     `(function (exports, require, module, __filename, __dirname) {\n${source}\n})`,
-    { filename, lineOffset: -1, cachedData, importModuleDynamically: dynamicImport }
+    { filename, lineOffset: -1, cachedData }
   )
   if (known && (cachedData === undefined || script.cachedDataRejected))
     unsaved.push({ name, script })
@@ -97,6 +97,10 @@ function saveCaches(code) {
 if (cacheDir === undefined) {
   module.exports = require('./bundle.js')
 } else {
+  // An import() in code compiled here would fail (vm.Script has no loader for it without an
+  // experimental flag); the bundle's one import() of an ES module (src/stores/github-storage-loader.ts)
+  // borrows this module's own.
+  globalThis[Symbol.for('cicdstatemgr.import')] = (url) => import(url)
   // ncc loads a lazy chunk with require('./<id>.index.cjs.js'): those go through the cache as well.
   const chunks = new Map()
   const req = Object.assign((id) => {
