@@ -20,11 +20,11 @@ const vm = require('node:vm')
 
 require('node:module').enableCompileCache?.()
 
-const dynamicImport = vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER
-const cacheDir =
-  dynamicImport && !process.env.NODE_DISABLE_COMPILE_CACHE ? chooseCacheDir() : undefined
+const cacheDir = process.env.NODE_DISABLE_COMPILE_CACHE ? undefined : chooseCacheDir()
 /** Scripts compiled without a usable cache: their cache is written when the process exits cleanly. */
 const unsaved = []
+/** Whether cacheDir may be read from, checked once per process (on the first script's read). */
+let readable
 
 function chooseCacheDir() {
   const uid = process.getuid?.()
@@ -53,7 +53,8 @@ function cacheFile(name) {
 
 function readCache(name) {
   try {
-    return trusted(cacheDir) ? fs.readFileSync(cacheFile(name)) : undefined
+    readable ??= trusted(cacheDir)
+    return readable ? fs.readFileSync(cacheFile(name)) : undefined
   } catch {
     return undefined
   }

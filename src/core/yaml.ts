@@ -279,10 +279,13 @@ const DUMP_OPTIONS = {
   noCompatMode: true
 }
 
+/** The options of the stored documents' layout (stringifyYaml's defaults), built once. */
+const STORED_DUMP_OPTIONS = { ...DUMP_OPTIONS, indent: 2 }
+
 /** What the fast writer asks js-yaml: whether a plain string would read as another type, and a scalar's text. */
 export const SCALARS: ScalarWriter = {
   ambiguous: (text) => implicitType(text) !== undefined || text === '<<',
-  scalar: (value) => dump(value, { ...DUMP_OPTIONS, indent: 2 }).slice(0, -1)
+  scalar: (value) => dump(value, STORED_DUMP_OPTIONS).slice(0, -1)
 }
 
 /** Block-style YAML that PyYAML's FullLoader reads back to the same values. */
@@ -300,5 +303,5 @@ export function stringifyYaml(
 
 /** stringifyYaml's text from js-yaml alone: what the fast writer is tested against. */
 export function stringifyYamlWithJsYaml(value: unknown): string {
-  return dump(value, { ...DUMP_OPTIONS, indent: 2 })
+  return dump(value, STORED_DUMP_OPTIONS)
 }

@@ -22,13 +22,6 @@ function importUrl(url: string): Promise<unknown> {
     : import(/* webpackIgnore: true */ url)
 }
 
-/** The separate ESM bundle `name` next to ours (dist/<name>/index.js), when running from a bundle. */
-async function importBundled(name: string): Promise<unknown> {
-  const dir = typeof __dirname === 'string' ? __dirname : undefined
-  const bundled = dir ? join(dir, '..', name, 'index.js') : undefined
-  return bundled && existsSync(bundled) ? importUrl(pathToFileURL(bundled).href) : undefined
-}
-
 /**
  * Loads the GitHub-storage module (@actions/artifact). Inside the bundles it is the separate ESM bundle
  * next to ours (dist/github-storage/index.js, see scripts/build.mjs), imported at run time; from source
@@ -36,9 +29,14 @@ async function importBundled(name: string): Promise<unknown> {
  * into the bundle.
  */
 export function loadGithubStorage(): Promise<GithubStorage> {
-  loaded ??= (async () =>
-    ((await importBundled('github-storage')) as GithubStorage | undefined) ??
-    import(/* webpackIgnore: true */ './github-storage.js'))()
+  loaded ??= (async () => {
+    const dir = typeof __dirname === 'string' ? __dirname : undefined
+    const bundled = dir ? join(dir, '..', 'github-storage', 'index.js') : undefined
+    if (bundled && existsSync(bundled)) {
+      return (await importUrl(pathToFileURL(bundled).href)) as GithubStorage
+    }
+    return import(/* webpackIgnore: true */ './github-storage.js')
+  })()
   return loaded
 }
 
