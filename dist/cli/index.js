@@ -12,7 +12,7 @@
 // write to, and only for the exact file the build hashed (name, size and content hash below). V8 itself
 // rejects a cache made by another V8 version or with other flags; the run then writes a fresh one.
 // NODE_DISABLE_COMPILE_CACHE=1 turns it off; NODE_COMPILE_CACHE=<dir> moves it, as for Node's own.
-const FILES = {"0.index.cjs.js":["f106f147cd77af5d",20202],"115.index.cjs.js":["fee0763c271bc154",197989],"120.index.cjs.js":["b8fdaa77ad5ad6d7",18532],"160.index.cjs.js":["87fb7563c1d44a71",41943],"165.index.cjs.js":["a5c109aab2f0e06d",3520333],"229.index.cjs.js":["14b032cb7be953a5",64243],"281.index.cjs.js":["91493e4955143556",4483],"359.index.cjs.js":["d4b60e65144a79de",22688],"36.index.cjs.js":["9a5b1c772e66fe6d",25327],"39.index.cjs.js":["bcbf7fdffdc38702",26581],"409.index.cjs.js":["8c6c9662588927f2",38244],"50.index.cjs.js":["9aa3315e58c3d10f",155],"561.index.cjs.js":["c44f2ed0a41965bd",49059],"566.index.cjs.js":["fe8bda648ee26f7e",23266],"578.index.cjs.js":["38316844e2863fb2",35199],"666.index.cjs.js":["ba0cbc4a727a1ffe",11275],"685.index.cjs.js":["5740d18eb7f64358",23135],"743.index.cjs.js":["963448458908caee",27826],"752.index.cjs.js":["17d03ecdd157dfc2",2379],"762.index.cjs.js":["f973ea0862b8b68d",40860],"796.index.cjs.js":["ccd48b9a1a4ee641",421998],"800.index.cjs.js":["81d02b1f4e05f39f",88500],"823.index.cjs.js":["cc578a5f09dd42eb",19659],"830.index.cjs.js":["c52b2db64d620cb8",25583],"857.index.cjs.js":["e81cb3f6754ea47a",186204],"865.index.cjs.js":["cb89b43fc55750fd",48960],"880.index.cjs.js":["9e904c8b1c2f7035",19669],"89.index.cjs.js":["fc7ca9521153847a",2697],"897.index.cjs.js":["c180428199b03287",51253],"900.index.cjs.js":["fade0308afa2b37e",15273],"901.index.cjs.js":["003ca6f372eb98e4",4560],"920.index.cjs.js":["198b497a652cb204",20990],"934.index.cjs.js":["ff720013d4bcfe97",1116002],"947.index.cjs.js":["df0099217447b839",15310],"bundle.js":["725642300559e8af",438274]}
+const FILES = {"0.index.cjs.js":["f106f147cd77af5d",20202],"115.index.cjs.js":["fee0763c271bc154",197989],"120.index.cjs.js":["b8fdaa77ad5ad6d7",18532],"160.index.cjs.js":["87fb7563c1d44a71",41943],"165.index.cjs.js":["a5c109aab2f0e06d",3520333],"229.index.cjs.js":["14b032cb7be953a5",64243],"281.index.cjs.js":["91493e4955143556",4483],"359.index.cjs.js":["d4b60e65144a79de",22688],"36.index.cjs.js":["9a5b1c772e66fe6d",25327],"39.index.cjs.js":["bcbf7fdffdc38702",26581],"409.index.cjs.js":["8c6c9662588927f2",38244],"50.index.cjs.js":["9aa3315e58c3d10f",155],"561.index.cjs.js":["c44f2ed0a41965bd",49059],"566.index.cjs.js":["fe8bda648ee26f7e",23266],"578.index.cjs.js":["38316844e2863fb2",35199],"666.index.cjs.js":["ba0cbc4a727a1ffe",11275],"685.index.cjs.js":["5740d18eb7f64358",23135],"743.index.cjs.js":["963448458908caee",27826],"752.index.cjs.js":["17d03ecdd157dfc2",2379],"762.index.cjs.js":["f973ea0862b8b68d",40860],"796.index.cjs.js":["ccd48b9a1a4ee641",421998],"800.index.cjs.js":["81d02b1f4e05f39f",88500],"823.index.cjs.js":["cc578a5f09dd42eb",19659],"830.index.cjs.js":["c52b2db64d620cb8",25583],"857.index.cjs.js":["e81cb3f6754ea47a",186204],"865.index.cjs.js":["cb89b43fc55750fd",48960],"880.index.cjs.js":["9e904c8b1c2f7035",19669],"89.index.cjs.js":["fc7ca9521153847a",2697],"897.index.cjs.js":["c180428199b03287",51253],"900.index.cjs.js":["fade0308afa2b37e",15273],"901.index.cjs.js":["003ca6f372eb98e4",4560],"920.index.cjs.js":["198b497a652cb204",20990],"934.index.cjs.js":["ff720013d4bcfe97",1116002],"947.index.cjs.js":["df0099217447b839",15310],"bundle.js":["67a51cd881174b7a",438225]}
 
 const fs = require('node:fs')
 const path = require('node:path')
@@ -20,11 +20,11 @@ const vm = require('node:vm')
 
 require('node:module').enableCompileCache?.()
 
-const dynamicImport = vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER
-const cacheDir =
-  dynamicImport && !process.env.NODE_DISABLE_COMPILE_CACHE ? chooseCacheDir() : undefined
+const cacheDir = process.env.NODE_DISABLE_COMPILE_CACHE ? undefined : chooseCacheDir()
 /** Scripts compiled without a usable cache: their cache is written when the process exits cleanly. */
 const unsaved = []
+/** Whether cacheDir may be read from, checked once per process (on the first script's read). */
+let readable
 
 function chooseCacheDir() {
   const uid = process.getuid?.()
@@ -53,7 +53,8 @@ function cacheFile(name) {
 
 function readCache(name) {
   try {
-    return trusted(cacheDir) ? fs.readFileSync(cacheFile(name)) : undefined
+    readable ??= trusted(cacheDir)
+    return readable ? fs.readFileSync(cacheFile(name)) : undefined
   } catch {
     return undefined
   }

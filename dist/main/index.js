@@ -12,7 +12,7 @@
 // write to, and only for the exact file the build hashed (name, size and content hash below). V8 itself
 // rejects a cache made by another V8 version or with other flags; the run then writes a fresh one.
 // NODE_DISABLE_COMPILE_CACHE=1 turns it off; NODE_COMPILE_CACHE=<dir> moves it, as for Node's own.
-const FILES = {"0.index.cjs.js":["8d2fbc8aff8740ab",20201],"115.index.cjs.js":["fee0763c271bc154",197989],"120.index.cjs.js":["2de4546a6feca84b",18531],"160.index.cjs.js":["87fb7563c1d44a71",41943],"229.index.cjs.js":["14b032cb7be953a5",64243],"281.index.cjs.js":["91493e4955143556",4483],"36.index.cjs.js":["9a5b1c772e66fe6d",25327],"382.index.cjs.js":["676301727de353f2",26141],"39.index.cjs.js":["bcbf7fdffdc38702",26581],"409.index.cjs.js":["53acc65b69529b4d",26750],"413.index.cjs.js":["f5b18dbf5755f59f",1155892],"424.index.cjs.js":["40e300e6862ad17e",22892],"50.index.cjs.js":["9aa3315e58c3d10f",155],"566.index.cjs.js":["fe8bda648ee26f7e",23266],"666.index.cjs.js":["ba0cbc4a727a1ffe",11275],"685.index.cjs.js":["5740d18eb7f64358",23135],"749.index.cjs.js":["640f9f18ca2325f6",47775],"752.index.cjs.js":["17d03ecdd157dfc2",2379],"762.index.cjs.js":["b49afe29a3332fb8",40859],"77.index.cjs.js":["8bb8f8bba52d4a4c",2463337],"796.index.cjs.js":["ccd48b9a1a4ee641",421998],"823.index.cjs.js":["cc578a5f09dd42eb",19659],"830.index.cjs.js":["c52b2db64d620cb8",25583],"880.index.cjs.js":["b7d420a30c544dba",19668],"89.index.cjs.js":["fc7ca9521153847a",2697],"900.index.cjs.js":["fade0308afa2b37e",15273],"901.index.cjs.js":["003ca6f372eb98e4",4560],"920.index.cjs.js":["198b497a652cb204",20990],"947.index.cjs.js":["df0099217447b839",15310],"bundle.js":["4d1c122f5ef39f9e",939889]}
+const FILES = {"0.index.cjs.js":["8d2fbc8aff8740ab",20201],"115.index.cjs.js":["fee0763c271bc154",197989],"120.index.cjs.js":["2de4546a6feca84b",18531],"160.index.cjs.js":["87fb7563c1d44a71",41943],"229.index.cjs.js":["14b032cb7be953a5",64243],"281.index.cjs.js":["91493e4955143556",4483],"36.index.cjs.js":["9a5b1c772e66fe6d",25327],"382.index.cjs.js":["676301727de353f2",26141],"39.index.cjs.js":["bcbf7fdffdc38702",26581],"409.index.cjs.js":["53acc65b69529b4d",26750],"413.index.cjs.js":["f5b18dbf5755f59f",1155892],"424.index.cjs.js":["40e300e6862ad17e",22892],"50.index.cjs.js":["9aa3315e58c3d10f",155],"566.index.cjs.js":["fe8bda648ee26f7e",23266],"666.index.cjs.js":["ba0cbc4a727a1ffe",11275],"685.index.cjs.js":["5740d18eb7f64358",23135],"749.index.cjs.js":["640f9f18ca2325f6",47775],"752.index.cjs.js":["17d03ecdd157dfc2",2379],"762.index.cjs.js":["b49afe29a3332fb8",40859],"77.index.cjs.js":["8bb8f8bba52d4a4c",2463337],"796.index.cjs.js":["ccd48b9a1a4ee641",421998],"823.index.cjs.js":["cc578a5f09dd42eb",19659],"830.index.cjs.js":["c52b2db64d620cb8",25583],"880.index.cjs.js":["b7d420a30c544dba",19668],"89.index.cjs.js":["fc7ca9521153847a",2697],"900.index.cjs.js":["fade0308afa2b37e",15273],"901.index.cjs.js":["003ca6f372eb98e4",4560],"920.index.cjs.js":["198b497a652cb204",20990],"947.index.cjs.js":["df0099217447b839",15310],"bundle.js":["96d5d275a006ef1e",939840]}
 
 const fs = require('node:fs')
 const path = require('node:path')
@@ -20,11 +20,11 @@ const vm = require('node:vm')
 
 require('node:module').enableCompileCache?.()
 
-const dynamicImport = vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER
-const cacheDir =
-  dynamicImport && !process.env.NODE_DISABLE_COMPILE_CACHE ? chooseCacheDir() : undefined
+const cacheDir = process.env.NODE_DISABLE_COMPILE_CACHE ? undefined : chooseCacheDir()
 /** Scripts compiled without a usable cache: their cache is written when the process exits cleanly. */
 const unsaved = []
+/** Whether cacheDir may be read from, checked once per process (on the first script's read). */
+let readable
 
 function chooseCacheDir() {
   const uid = process.getuid?.()
@@ -53,7 +53,8 @@ function cacheFile(name) {
 
 function readCache(name) {
   try {
-    return trusted(cacheDir) ? fs.readFileSync(cacheFile(name)) : undefined
+    readable ??= trusted(cacheDir)
+    return readable ? fs.readFileSync(cacheFile(name)) : undefined
   } catch {
     return undefined
   }

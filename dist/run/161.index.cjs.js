@@ -1488,12 +1488,6 @@ function importUrl(url) {
         ? host(url)
         : import(/* webpackIgnore: true */ url);
 }
-/** The separate ESM bundle `name` next to ours (dist/<name>/index.js), when running from a bundle. */
-async function importBundled(name) {
-    const dir = typeof __dirname === 'string' ? __dirname : undefined;
-    const bundled = dir ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, '..', name, 'index.js') : undefined;
-    return bundled && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(bundled) ? importUrl((0,node_url__WEBPACK_IMPORTED_MODULE_2__.pathToFileURL)(bundled).href) : undefined;
-}
 /**
  * Loads the GitHub-storage module (@actions/artifact). Inside the bundles it is the separate ESM bundle
  * next to ours (dist/github-storage/index.js, see scripts/build.mjs), imported at run time; from source
@@ -1501,8 +1495,14 @@ async function importBundled(name) {
  * into the bundle.
  */
 function loadGithubStorage() {
-    loaded ??= (async () => (await importBundled('github-storage')) ??
-        import(/* webpackIgnore: true */ './github-storage.js'))();
+    loaded ??= (async () => {
+        const dir = typeof __dirname === 'string' ? __dirname : undefined;
+        const bundled = dir ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, '..', 'github-storage', 'index.js') : undefined;
+        if (bundled && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(bundled)) {
+            return (await importUrl((0,node_url__WEBPACK_IMPORTED_MODULE_2__.pathToFileURL)(bundled).href));
+        }
+        return import(/* webpackIgnore: true */ './github-storage.js');
+    })();
     return loaded;
 }
 /**

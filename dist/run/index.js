@@ -12,7 +12,7 @@
 // write to, and only for the exact file the build hashed (name, size and content hash below). V8 itself
 // rejects a cache made by another V8 version or with other flags; the run then writes a fresh one.
 // NODE_DISABLE_COMPILE_CACHE=1 turns it off; NODE_COMPILE_CACHE=<dir> moves it, as for Node's own.
-const FILES = {"161.index.cjs.js":["ee63961d57c3e295",65414],"173.index.cjs.js":["2b6af2e6a097b668",50050],"413.index.cjs.js":["07f74d288cbcf61d",1155360],"50.index.cjs.js":["834d10ec523bd399",154],"566.index.cjs.js":["c1227c8183fc1fb0",23255],"666.index.cjs.js":["8996c6f1e4539620",11270],"685.index.cjs.js":["d443e7501d696597",23129],"77.index.cjs.js":["1982342ffda50a15",2462987],"796.index.cjs.js":["2c984f0da6c89269",421799],"830.index.cjs.js":["d288c49a7dbf8b9b",25561],"947.index.cjs.js":["556051406258a0c9",15299],"bundle.js":["2c07f72e137a03c4",873552]}
+const FILES = {"161.index.cjs.js":["dd1900e51eacde4d",65292],"173.index.cjs.js":["f906d13925cb6028",49928],"413.index.cjs.js":["07f74d288cbcf61d",1155360],"50.index.cjs.js":["834d10ec523bd399",154],"566.index.cjs.js":["c1227c8183fc1fb0",23255],"666.index.cjs.js":["8996c6f1e4539620",11270],"685.index.cjs.js":["d443e7501d696597",23129],"77.index.cjs.js":["1982342ffda50a15",2462987],"796.index.cjs.js":["2c984f0da6c89269",421799],"830.index.cjs.js":["d288c49a7dbf8b9b",25561],"947.index.cjs.js":["556051406258a0c9",15299],"bundle.js":["ffbcd4c06c843c8c",873550]}
 
 const fs = require('node:fs')
 const path = require('node:path')
@@ -20,11 +20,11 @@ const vm = require('node:vm')
 
 require('node:module').enableCompileCache?.()
 
-const dynamicImport = vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER
-const cacheDir =
-  dynamicImport && !process.env.NODE_DISABLE_COMPILE_CACHE ? chooseCacheDir() : undefined
+const cacheDir = process.env.NODE_DISABLE_COMPILE_CACHE ? undefined : chooseCacheDir()
 /** Scripts compiled without a usable cache: their cache is written when the process exits cleanly. */
 const unsaved = []
+/** Whether cacheDir may be read from, checked once per process (on the first script's read). */
+let readable
 
 function chooseCacheDir() {
   const uid = process.getuid?.()
@@ -53,7 +53,8 @@ function cacheFile(name) {
 
 function readCache(name) {
   try {
-    return trusted(cacheDir) ? fs.readFileSync(cacheFile(name)) : undefined
+    readable ??= trusted(cacheDir)
+    return readable ? fs.readFileSync(cacheFile(name)) : undefined
   } catch {
     return undefined
   }

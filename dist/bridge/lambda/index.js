@@ -12,7 +12,7 @@
 // write to, and only for the exact file the build hashed (name, size and content hash below). V8 itself
 // rejects a cache made by another V8 version or with other flags; the run then writes a fresh one.
 // NODE_DISABLE_COMPILE_CACHE=1 turns it off; NODE_COMPILE_CACHE=<dir> moves it, as for Node's own.
-const FILES = {"796.index.cjs.js":["b28f819fb74df578",447297],"934.index.cjs.js":["2d7e7da0a470e873",1115455],"bundle.js":["fde99c7bdcbdce4d",203069]}
+const FILES = {"796.index.cjs.js":["b28f819fb74df578",447297],"934.index.cjs.js":["2d7e7da0a470e873",1115455],"bundle.js":["fbee33fb6913a7f0",203067]}
 
 const fs = require('node:fs')
 const path = require('node:path')
@@ -20,11 +20,11 @@ const vm = require('node:vm')
 
 require('node:module').enableCompileCache?.()
 
-const dynamicImport = vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER
-const cacheDir =
-  dynamicImport && !process.env.NODE_DISABLE_COMPILE_CACHE ? chooseCacheDir() : undefined
+const cacheDir = process.env.NODE_DISABLE_COMPILE_CACHE ? undefined : chooseCacheDir()
 /** Scripts compiled without a usable cache: their cache is written when the process exits cleanly. */
 const unsaved = []
+/** Whether cacheDir may be read from, checked once per process (on the first script's read). */
+let readable
 
 function chooseCacheDir() {
   const uid = process.getuid?.()
@@ -53,7 +53,8 @@ function cacheFile(name) {
 
 function readCache(name) {
   try {
-    return trusted(cacheDir) ? fs.readFileSync(cacheFile(name)) : undefined
+    readable ??= trusted(cacheDir)
+    return readable ? fs.readFileSync(cacheFile(name)) : undefined
   } catch {
     return undefined
   }
