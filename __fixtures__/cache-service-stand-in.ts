@@ -36,11 +36,11 @@ export type TwirpMethod =
   | 'DeleteArtifact'
 export type StandInMethod = TwirpMethod | 'BlobUpload' | 'BlobDownload'
 /**
- * An HTTP status, 'drop' (close the connection unanswered) or 'lost-reply' (do the work, then close
- * the connection: the client cannot tell whether its call took effect; Twirp methods only, a blob
- * route just drops).
+ * An HTTP status (optionally with the Twirp error message the service would give), 'drop' (close the
+ * connection unanswered) or 'lost-reply' (do the work, then close the connection: the client cannot
+ * tell whether its call took effect; Twirp methods only, a blob route just drops).
  */
-export type Failure = number | 'drop' | 'lost-reply'
+export type Failure = number | { status: number; msg: string } | 'drop' | 'lost-reply'
 
 export interface CacheEntryInfo {
   id: number
@@ -350,8 +350,11 @@ async function handleTwirp(
 function inject(state: State, method: StandInMethod, res: ServerResponse): boolean {
   const failure = state.takeFailure(method)
   if (failure === undefined) return false
-  if (typeof failure !== 'number') res.socket?.destroy()
-  else sendJson(res, failure, { code: 'stand_in_failure', msg: `injected failure of ${method}` })
+  if (typeof failure === 'number') {
+    sendJson(res, failure, { code: 'stand_in_failure', msg: `injected failure of ${method}` })
+  } else if (typeof failure === 'object') {
+    sendJson(res, failure.status, { code: 'stand_in_failure', msg: failure.msg })
+  } else res.socket?.destroy()
   return true
 }
 
@@ -566,6 +569,13 @@ async function putBlob(
     blob.data = Buffer.concat(parts as Buffer[])
     blob.blocks.clear()
   } else {
+    // Put Blob, as Azure checks it: the blob type is required and the length must be declared.
+    if (req.headers['x-ms-blob-type'] !== 'BlockBlob') {
+      return sendJson(res, 400, { code: 'MissingRequiredHeader', header: 'x-ms-blob-type' })
+    }
+    if (req.headers['content-length'] === undefined) {
+      return sendJson(res, 411, { code: 'MissingContentLengthHeader' })
+    }
     blob.data = body
   }
   const contentType = req.headers['x-ms-blob-content-type']

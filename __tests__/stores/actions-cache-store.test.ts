@@ -237,7 +237,9 @@ describe('actions-cache store against the cache service stand-in', () => {
 
     svc.failNext('CreateCacheEntry', 1, 400)
     const attempt = store.update('save-fails', () => doc('save-fails', { value: 'lost?' }))
-    await expect(attempt).rejects.toThrow(/cache service failed to save revision 2/)
+    await expect(attempt).rejects.toThrow(
+      /could not save revision 2 of context 'save-fails' .*HTTP 400.*the update was not stored/
+    )
     await expect(attempt).rejects.toHaveProperty('name', 'StoreError')
 
     expect(svc.entries()).toHaveLength(before)
@@ -285,7 +287,7 @@ describe('actions-cache store against the cache service stand-in', () => {
       const store = await newStore()
       svc.failNext('BlobDownload', 1, 404)
       await expect(store.load('download-fails')).rejects.toThrow(
-        /cache service failed: entry 'cicdstatemgr-download-fails-r0000000001'.*could not be downloaded/
+        /failed while downloading entry 'cicdstatemgr-download-fails-r0000000001' of context 'download-fails': .*HTTP 404/
       )
       expect(await readdir(svc.workspace)).toEqual([])
       expect((await store.load('download-fails'))?.state.cicdContextDataId).toBe('download-fails')
@@ -303,7 +305,6 @@ describe('actions-cache store against the cache service stand-in', () => {
       expect((await store.load('from-elsewhere'))?.state.where).toBe('sub')
       expect(await readdir(elsewhere)).toEqual([])
       expect(await readdir(svc.workspace)).toEqual([])
-      expect(process.env.GITHUB_WORKSPACE).toBe(svc.workspace)
     } finally {
       process.chdir(svc.workspace)
       await rm(elsewhere, { recursive: true, force: true })
@@ -315,13 +316,85 @@ describe('actions-cache store against the cache service stand-in', () => {
     const entry = svc.entries().find((e) => e.key === 'cicdstatemgr-version-pin-r0000000001')
     const expected = service.cacheVersion(
       ['.cicdstatemgr-cache/version-pin.json'],
-      await service.compressionMethod()
+      service.compressionMethod()
     )
     expect(entry?.version).toBe(expected)
   })
 
+  it('writes entries @actions/cache restores, and reads entries @actions/cache saved', async () => {
+    const cache = await import('@actions/cache')
+    const relPath = '.cicdstatemgr-cache/interop.json'
+    await (await newStore()).save('interop', doc('interop', { by: 'store' }))
+    const workspace = await mkdtemp(join(svc.runnerTemp, 'interop-'))
+    try {
+      await withEnv({ GITHUB_WORKSPACE: workspace }, async () => {
+        process.chdir(workspace)
+        // What an earlier version of this tool (which used @actions/cache) reads.
+        expect(await cache.restoreCache([relPath], 'cicdstatemgr-interop-r')).toBe(
+          'cicdstatemgr-interop-r0000000001'
+        )
+        const restored = JSON.parse(await readFile(join(workspace, relPath), 'utf8'))
+        expect(restored).toMatchObject({ format: 1, id: 'interop', revision: 1 })
+        expect(restored.document).toEqual(doc('interop', { by: 'store' }))
+        // What an earlier version wrote: revision 2 through @actions/cache's tar and upload.
+        const earlier = { ...restored, revision: 2, document: doc('interop', { by: 'earlier' }) }
+        await writeFile(join(workspace, relPath), JSON.stringify(earlier))
+        expect(
+          await cache.saveCache([relPath], 'cicdstatemgr-interop-r0000000002')
+        ).toBeGreaterThan(0)
+      })
+    } finally {
+      process.chdir(svc.workspace)
+      await rm(workspace, { recursive: true, force: true })
+    }
+    await inOtherJob(async () => {
+      const store = await newStore()
+      expect((await store.load('interop'))?.state.by).toBe('earlier')
+      await store.update('interop', (current) => ({
+        ...(current ?? doc('interop')),
+        state: { ...(current ?? doc('interop')).state, by: 'store again' }
+      }))
+    })
+    expect(svc.entries().filter((e) => e.key.startsWith('cicdstatemgr-interop-r'))).toHaveLength(3)
+  })
+
+  it('uses gzip and its cache version, as @actions/cache does, where no zstd program is installed', async () => {
+    const bin = await mkdtemp(join(svc.runnerTemp, 'bin-'))
+    try {
+      await withEnv({ PATH: bin }, async () => {
+        const store = await newStore()
+        await store.save('no-zstd', doc('no-zstd', { packed: 'gzip' }))
+        expect((await (await newStore()).load('no-zstd'))?.state.packed).toBe('gzip')
+      })
+    } finally {
+      await rm(bin, { recursive: true, force: true })
+    }
+    const entry = svc.entries().find((e) => e.key === 'cicdstatemgr-no-zstd-r0000000001')
+    expect(entry?.version).toBe(service.cacheVersion(['.cicdstatemgr-cache/no-zstd.json'], 'gzip'))
+    // gzip's magic bytes: the tar inside was compressed with gzip, not zstd.
+    expect(entry?.content.subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]))
+    // With zstd back on PATH it is another cache version, as for @actions/cache: a miss, not a mix-up.
+    expect(await (await newStore()).load('no-zstd')).toBeUndefined()
+  })
+
+  it('fails a write the service denies by policy at once, naming the denial', async () => {
+    const store = await newStore()
+    const msg = 'cache write denied: writes are not allowed for this workflow run'
+    svc.failNext('CreateCacheEntry', 1, { status: 403, msg })
+    const lookupsBefore = svc.calls('GetCacheEntryDownloadURL')
+    const attempt = store.save('denied', doc('denied'))
+    await expect(attempt).rejects.toThrow(
+      /saving context 'denied': .*cache write denied: writes are not allowed/
+    )
+    await expect(attempt).rejects.toHaveProperty('name', 'StoreError')
+    // One lookup (the read before the write), none of the checks made after an unclear failure.
+    expect(svc.calls('GetCacheEntryDownloadURL') - lookupsBefore).toBe(1)
+    expect(svc.entries().some((e) => e.key.includes('denied'))).toBe(false)
+  })
+
   it('honours keyPrefix and registers the runtime token as a secret', async () => {
     const logger = new RecordingLogger()
+    const printedBefore = coreOutput.length
     const store = await mod.createActionsCacheStore(
       { ...SETTINGS, keyPrefix: 'team-x/' },
       logger,
@@ -330,9 +403,11 @@ describe('actions-cache store against the cache service stand-in', () => {
     await store.save('prefixed', doc('prefixed'))
     expect(svc.entries().map((e) => e.key)).toContain('team-x/prefixed-r0000000001')
     expect(logger.secrets).toContain(svc.env.ACTIONS_RUNTIME_TOKEN)
-    expect(logger.lines.join('\n')).not.toContain(svc.env.ACTIONS_RUNTIME_TOKEN)
-    expect(coreOutput.join('')).toContain('CreateCacheEntry')
-    expect(coreOutput.join('')).not.toContain(svc.env.ACTIONS_RUNTIME_TOKEN)
+    expect(await store.load('prefixed')).toEqual(doc('prefixed'))
+    // Neither the token nor a signed URL's signature is printed anywhere.
+    const printed = [...logger.lines, ...coreOutput.slice(printedBefore)].join('\n')
+    expect(printed).not.toContain(svc.env.ACTIONS_RUNTIME_TOKEN)
+    expect(printed).not.toContain('stand-in-signature')
   })
 
   it('refuses writes that ACTIONS_CACHE_MODE forbids instead of dropping them', async () => {

@@ -35,8 +35,8 @@ export interface HttpRequest {
    * `application/json; charset=UTF-8`); names are case-insensitive. Content-Length is always computed.
    */
   headers?: Record<string, string>
-  /** Sent as its UTF-8 bytes, unchanged. */
-  body?: string
+  /** A string is sent as its UTF-8 bytes; bytes as they are (and logged only as a length). */
+  body?: string | Uint8Array
   /** Header names whose values are secret (Authorization, Proxy-Authorization, Cookie always are). */
   secretHeaders?: string[]
 }
@@ -47,6 +47,8 @@ export interface HttpResponse {
   headers: Record<string, string>
   /** The body decoded as UTF-8. */
   body: string
+  /** The body as received. */
+  bytes: Buffer
   /** Attempts made (1 = no retry). */
   attempts: number
 }
@@ -66,6 +68,8 @@ interface Call {
   secrets: string[]
   secretNames: Set<string>
   deadline: number
+  /** The request body is bytes, not text: logged as a length. */
+  binary: boolean
 }
 
 type Outcome = { response: RawResponse } | { error: AttemptError }
@@ -91,7 +95,7 @@ async function runRequest(settings: Settings, req: HttpRequest): Promise<HttpRes
 async function prepare(settings: Settings, req: HttpRequest): Promise<Call> {
   const url = parseUrl(req)
   const label = `${req.method} ${redactUrl(url)}`
-  const body = req.body === undefined ? undefined : Buffer.from(req.body, 'utf8')
+  const body = requestBody(req.body)
   const headers = buildHeaders(settings.userAgent, req.headers ?? {}, body)
   const secretNames = secretHeaderNames(req.secretHeaders)
   const secrets = secretValues(headers, secretNames)
@@ -110,7 +114,8 @@ async function prepare(settings: Settings, req: HttpRequest): Promise<Call> {
     label,
     secrets,
     secretNames,
-    deadline: Date.now() + settings.maxTotalMs
+    deadline: Date.now() + settings.maxTotalMs,
+    binary: req.body !== undefined && typeof req.body !== 'string'
   }
 }
 
@@ -177,7 +182,13 @@ function giveUp(call: Call, outcome: Outcome, attempt: number): HttpResponse {
 }
 
 function toResponse(response: RawResponse, attempts: number): HttpResponse {
-  return { status: response.status, headers: response.headers, body: response.body, attempts }
+  const { status, headers, bytes } = response
+  return { status, headers, body: bytes.toString('utf8'), bytes, attempts }
+}
+
+function requestBody(body: HttpRequest['body']): Buffer | undefined {
+  if (body === undefined) return undefined
+  return typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body)
 }
 
 function requestError(call: Call, error: AttemptError, attempts: number): HttpRequestError {
@@ -251,14 +262,19 @@ function logRequest(settings: Settings, call: Call, attempt: number): void {
     `${call.label} attempt ${attempt}/${settings.maxAttempts} headers ${headers}`
   )
   // Bodies are logged whole: cutting one short could split a secret so the masker no longer sees it.
-  if (call.spec.body) debug(settings, call, `${call.label} request body: ${call.spec.body}`)
+  const body = call.spec.body
+  if (body && call.binary) debug(settings, call, `${call.label} request body: ${body.length} bytes`)
+  else if (body) debug(settings, call, `${call.label} request body: ${body.toString('utf8')}`)
 }
 
 function logResponse(settings: Settings, call: Call, response: RawResponse, ms: number): void {
   if (!settings.logger.isDebug) return
   const status = `${response.status} ${response.statusText}`.trim()
   debug(settings, call, `${call.label} -> ${status} in ${ms} ms`)
-  if (response.body) debug(settings, call, `${call.label} response body: ${response.body}`)
+  const type = response.headers['content-type'] ?? ''
+  if (response.bytes.length === 0) return
+  const text = /json|text|xml|form/.test(type) || type === '' ? response.bytes.toString('utf8') : undefined
+  debug(settings, call, `${call.label} response body: ${text ?? `${response.bytes.length} bytes`}`)
 }
 
 function debug(settings: Settings, call: Call, message: string): void {

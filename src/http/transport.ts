@@ -28,7 +28,7 @@ export interface RawResponse {
   status: number
   statusText: string
   headers: Record<string, string>
-  body: string
+  bytes: Buffer
 }
 
 /** Why an attempt produced no response; `retryable` is false when trying again cannot help. */
@@ -131,7 +131,7 @@ function readResponse(
       status: res.statusCode ?? 0,
       statusText: res.statusMessage ?? '',
       headers: flattenHeaders(res.headers),
-      body: Buffer.concat(chunks).toString('utf8')
+      bytes: Buffer.concat(chunks)
     })
   )
   res.on('close', () => {

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto'
 import { ConfigError, StoreError } from '../errors.js'
 
 export const DEFAULT_KEY_PREFIX = 'cicdstatemgr-'
-/** Directory of the archived file, relative to the working directory (see actions-cache-workspace). */
+/** Directory of the archived file, inside the tar; part of the cache version. */
 export const DEFAULT_WORK_DIR = '.cicdstatemgr-cache'
 
 const REVISION_WIDTH = 10

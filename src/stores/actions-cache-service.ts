@@ -1,22 +1,14 @@
 /**
- * What the actions-cache store needs from the runner and from GitHub's cache service (v2, Twirp)
- * besides @actions/cache itself: the runner environment check, the cache-mode check, the cache
- * version, and a direct lookup of an entry.
- *
- * Why a direct lookup: `restoreCache` returns undefined both for "no such entry" and for "the service
- * failed" (it logs the failure as a warning and swallows it), and its Twirp client is not reachable
- * through the package's exports. Reading the warning it prints would tie correctness to log text.
- * `GetCacheEntryDownloadURL` answers a miss with HTTP 200 `{ok: false}` and a failure with an error
- * status or no answer at all, so asking it directly tells the two apart; the download itself stays
- * with @actions/cache. The lookup needs the same cache version the library computes, which is why
- * `cacheVersion` mirrors `getCacheVersion` of @actions/cache 6 (a test pins the two together).
+ * What the actions-cache store needs from the runner besides the service itself: the runner environment
+ * check, the cache-mode check, and the cache version that names entries. The version must be the one
+ * @actions/cache computes for the same file, or entries written by earlier versions of this tool (which
+ * used @actions/cache) and entries written now would not see each other; `cacheVersion` mirrors
+ * `getCacheVersion` of @actions/cache 6 and a test pins the two together.
  */
-import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
+import { accessSync, constants } from 'node:fs'
+import { delimiter, join } from 'node:path'
 import { StoreError, errorMessage } from '../errors.js'
-import { createHttpClient, type HttpClient } from '../http/client.js'
-import { isJsonObject } from '../core/types.js'
-import { entryLocation } from './actions-cache-local-copy.js'
 
 export interface RunnerEnv {
   resultsUrl: URL
@@ -101,21 +93,32 @@ export function checkCacheMode(
 
 export type CompressionMethod = 'zstd-without-long' | 'gzip'
 
-let compression: Promise<CompressionMethod> | undefined
+let probed: { path: string; method: CompressionMethod } | undefined
 
-/** Like @actions/cache: zstd when `zstd --version` prints anything, else gzip. Cached per process. */
-export function compressionMethod(): Promise<CompressionMethod> {
-  compression ??= new Promise((resolve) => {
-    execFile(
-      'zstd',
-      ['--quiet', '--version'],
-      { timeout: 10_000, windowsHide: true },
-      (_error, stdout, stderr) => {
-        resolve(`${stdout}${stderr}`.trim() === '' ? 'gzip' : 'zstd-without-long')
-      }
-    )
-  })
-  return compression
+/**
+ * What @actions/cache picks: zstd when a `zstd` program is on PATH (it runs `zstd --quiet --version`
+ * and checks for output), else gzip. The method is part of the cache version, so it must be decided the
+ * same way; looking the program up costs microseconds where running it costs a process start.
+ */
+export function compressionMethod(env: NodeJS.ProcessEnv = process.env): CompressionMethod {
+  const path = env.PATH ?? ''
+  if (probed?.path !== path) {
+    const program = process.platform === 'win32' ? 'zstd.exe' : 'zstd'
+    const found = path
+      .split(delimiter)
+      .some((dir) => dir !== '' && isExecutable(join(dir, program)))
+    probed = { path, method: found ? 'zstd-without-long' : 'gzip' }
+  }
+  return probed.method
+}
+
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK)
+    return true
+  } catch {
+    return false
+  }
 }
 
 /** The version @actions/cache 6 sends for `paths` (cacheUtils.getCacheVersion, not cross-OS). */
@@ -128,80 +131,6 @@ export function cacheVersion(
   if (platform === 'win32') parts.push('windows-only')
   parts.push('1.0')
   return createHash('sha256').update(parts.join('|')).digest('hex')
-}
-
-export interface LookupOptions {
-  attempts: number
-  baseDelayMs: number
-  requestTimeoutMs: number
-}
-
-/** Asks the service which entry a restore key matches, without downloading it. */
-export interface CacheLookup {
-  /** The matched key, undefined for a miss; throws when the service gave no usable answer. */
-  find(key: string, version: string): Promise<string | undefined>
-  /** Like find, also naming the matched entry's location (see actions-cache-local-copy.ts). */
-  locate(key: string, version: string): Promise<FoundEntry | undefined>
-}
-
-export interface FoundEntry {
-  key: string
-  /** Undefined when the answer carried no usable download URL. */
-  location: string | undefined
-}
-
-const LOOKUP_PATH = '/twirp/github.actions.results.api.v1.CacheService/GetCacheEntryDownloadURL'
-
-export function createCacheLookup(env: RunnerEnv, options: LookupOptions): CacheLookup {
-  // Silent on purpose: the response carries a signed download URL, which is a credential.
-  const http = createHttpClient({
-    maxAttempts: options.attempts,
-    baseDelayMs: options.baseDelayMs,
-    requestTimeoutMs: options.requestTimeoutMs,
-    maxTotalMs: options.requestTimeoutMs * options.attempts + 30_000
-  })
-  // Like @actions/cache: the path of ACTIONS_RESULTS_URL is replaced, only its origin counts.
-  const url = new URL(LOOKUP_PATH, env.resultsUrl).href
-  const locate = (key: string, version: string): Promise<FoundEntry | undefined> =>
-    find(http, url, env.token, key, version)
-  return { find: async (key, version) => (await locate(key, version))?.key, locate }
-}
-
-async function find(
-  http: HttpClient,
-  url: string,
-  token: string,
-  key: string,
-  version: string
-): Promise<FoundEntry | undefined> {
-  const response = await http.request({
-    method: 'POST',
-    url,
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ key, restore_keys: [], version })
-  })
-  const body = parseBody(response.body)
-  if (response.status < 200 || response.status > 299) {
-    const msg = typeof body?.msg === 'string' ? `: ${body.msg}` : ''
-    throw new Error(`GetCacheEntryDownloadURL answered HTTP ${response.status}${msg}`)
-  }
-  if (!body) throw new Error('GetCacheEntryDownloadURL answered with a body that is not JSON')
-  if (body.ok !== true) return undefined
-  const matched = body.matched_key ?? body.matchedKey
-  if (typeof matched !== 'string' || matched === '') {
-    throw new Error('GetCacheEntryDownloadURL reported a hit without a matched key')
-  }
-  const signed = body.signed_download_url ?? body.signedDownloadUrl
-  return { key: matched, location: typeof signed === 'string' ? entryLocation(signed) : undefined }
-}
-
-function parseBody(text: string): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(text)
-    return isJsonObject(value) ? value : undefined
-  } catch {
-    return undefined
-  }
 }
 
 /** A one-line StoreError for a failed exchange with the cache service. */

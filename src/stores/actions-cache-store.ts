@@ -8,12 +8,12 @@
  * revision comes from content, not from the key.
  *
  * No lost updates: an update reads revision n, applies the mutation and saves revision n+1. Two writers
- * that both read n both try to create n+1 and the service refuses the second (HTTP 409, which
- * `saveCache` reports only as -1). Since -1 also means "the service failed", the store then asks the
- * service whether revision n+1 now exists: if so another writer won, and the store reloads, re-applies
+ * that both read n both try to reserve n+1 and the service refuses the second (HTTP 409). When a save
+ * is refused or fails midway, the store asks the service whether revision n+1 now exists: if so another
+ * writer won (or our own save landed although its answer was lost), and the store reloads, re-applies
  * the mutation and retries (bounded, jittered); if not, the save failed and a StoreError says so: an
- * update is never dropped silently. Reads tell "no such context" (undefined) from "the service failed"
- * (StoreError) the same way: see actions-cache-service.ts.
+ * update is never dropped silently. A read tells "no such context" (undefined) from "the service failed"
+ * (StoreError).
  *
  * Branch scoping (GitHub's rule, not ours): a run reads the cache of its own ref first, then of the
  * default branch (and a pull request's base); it writes only to its own ref. A pull-request run
@@ -24,11 +24,12 @@
  *
  * Job-local copy: every read still asks the service which entry is newest, but when that is the entry
  * this job last read or wrote, its content comes from a copy under RUNNER_TEMP instead of a download
- * (see actions-cache-local-copy.ts). @actions/cache itself (a lazy chunk of the bundle) is
- * loaded only when a download or an upload is needed, so such a read never loads it.
+ * (see actions-cache-local-copy.ts).
+ *
+ * The service is spoken to directly (actions-cache-client.ts) and entries are packed in-process
+ * (actions-cache-archive.ts), in the format @actions/cache makes and reads.
  */
 import { randomUUID } from 'node:crypto'
-import { readFile, writeFile } from 'node:fs/promises'
 import type { Logger } from '../core/logger.js'
 import { isJsonObject, type ContextDocument } from '../core/types.js'
 import { ConfigError, ConflictError, StoreError, errorMessage } from '../errors.js'
@@ -41,19 +42,21 @@ import {
   revisionKey,
   type EntryNames
 } from './actions-cache-keys.js'
+import { packEntry, unpackEntry } from './actions-cache-archive.js'
+import {
+  CacheWriteDenied,
+  createCacheClient,
+  type CacheClient,
+  type FoundEntry
+} from './actions-cache-client.js'
 import {
   cacheVersion,
   checkCacheMode,
   compressionMethod,
-  createCacheLookup,
   readRunnerEnv,
-  serviceFailed,
-  type CacheLookup,
-  type FoundEntry
+  serviceFailed
 } from './actions-cache-service.js'
 import { LocalCopies, type EntryIdentity } from './actions-cache-local-copy.js'
-import { withArchiveFile } from './actions-cache-workspace.js'
-import { loadGithubCache } from './github-storage-loader.js'
 import type { ActionsCacheSettings } from './settings.js'
 import type { Mutation, StateStore } from './state-store.js'
 
@@ -66,12 +69,12 @@ export interface ActionsCacheTuning {
    * (the service refuses a key that is reserved but not yet finalized).
    */
   pendingCheckDelaysMs: readonly number[]
-  /** Attempts and first backoff of the direct lookup (5xx, 429 and network errors are retried). */
+  /** Attempts and first backoff of each request to the service (5xx, 429 and network errors are retried). */
   lookupAttempts: number
   lookupBaseDelayMs: number
-  /** Per-request timeout of the direct lookup. */
+  /** Per-request timeout of a Twirp call. */
   requestTimeoutMs: number
-  /** Longest one restoreCache or saveCache call may take. */
+  /** Per-request timeout of an upload or a download. */
   operationTimeoutMs: number
 }
 
@@ -122,13 +125,14 @@ export async function createActionsCacheStore(
     lockDir: process.env.RUNNER_TEMP ?? '',
     tuning: { ...DEFAULT_TUNING, ...tuning }
   }
-  const lookup = createCacheLookup(env, {
+  const client = createCacheClient(env, {
     attempts: config.tuning.lookupAttempts,
     baseDelayMs: config.tuning.lookupBaseDelayMs,
-    requestTimeoutMs: config.tuning.requestTimeoutMs
+    requestTimeoutMs: config.tuning.requestTimeoutMs,
+    transferTimeoutMs: config.tuning.operationTimeoutMs
   })
   const copies = new LocalCopies<Archive>(config.lockDir, fitsEntry, logger)
-  return new ActionsCacheStore(config, lookup, copies, logger)
+  return new ActionsCacheStore(config, client, copies, logger)
 }
 
 function attemptsSetting(value: number | undefined): number {
@@ -145,7 +149,7 @@ class ActionsCacheStore implements StateStore {
 
   constructor(
     private readonly config: StoreConfig,
-    private readonly lookup: CacheLookup,
+    private readonly client: CacheClient,
     private readonly copies: LocalCopies<Archive>,
     private readonly logger: Logger
   ) {}
@@ -195,7 +199,7 @@ class ActionsCacheStore implements StateStore {
     const names = this.names(id)
     let found: FoundEntry | undefined
     try {
-      found = await this.lookup.locate(names.prefix, await this.version(names))
+      found = await this.client.locate(names.prefix, this.version(names))
     } catch (err) {
       throw serviceFailed(`looking up context '${id}'`, err)
     }
@@ -226,16 +230,16 @@ class ActionsCacheStore implements StateStore {
     return { format: FORMAT, id, revision, writer: randomUUID(), document }
   }
 
-  private async version(names: EntryNames): Promise<string> {
-    return cacheVersion([names.relPath], await compressionMethod())
+  private version(names: EntryNames): string {
+    return cacheVersion([names.relPath], compressionMethod())
   }
 
   /** The newest revision, undefined when the id has none; StoreError when the service failed. */
   private async read(id: string, names: EntryNames): Promise<Archive | undefined> {
-    const version = await this.version(names)
+    const version = this.version(names)
     let found: FoundEntry | undefined
     try {
-      found = await this.lookup.locate(names.prefix, version)
+      found = await this.client.locate(names.prefix, version)
     } catch (err) {
       throw serviceFailed(`looking up context '${id}'`, err)
     }
@@ -243,55 +247,78 @@ class ActionsCacheStore implements StateStore {
       this.logger.debug(`actions-cache: no entry for context '${id}' (prefix ${names.prefix})`)
       return undefined
     }
-    const matched = found.key
-    const entry = found.location && { key: matched, version, location: found.location }
+    const entry = found.location && { key: found.key, version, location: found.location }
     const held = entry && this.copies.read(names.prefix, id, entry)
     if (held) {
       this.logger.debug(`actions-cache: revision ${held.revision} of '${id}' is the job's copy`)
       return held
     }
-    const archive = await this.download(id, names, matched)
-    // Only when the download is the entry the lookup named (a newer one may have landed in between).
-    if (entry && fitsEntry(archive, id, matched))
+    const archive = await this.download(id, names, found)
+    if (entry && fitsEntry(archive, id, found.key))
       await this.copies.write(names.prefix, entry, archive)
     return archive
   }
 
-  private async download(id: string, names: EntryNames, matched: string): Promise<Archive> {
-    const { restoreCache } = await loadGithubCache()
-    return withArchiveFile(this.spot(names), async (absPath) => {
-      const key = await this.call(restoreCache([names.relPath], names.prefix), `restoring '${id}'`)
-      if (key === undefined) {
-        throw new StoreError(
-          `actions-cache: the cache service failed: entry '${matched}' of context '${id}' exists ` +
-            'but could not be downloaded or unpacked (see the @actions/cache warning above)'
-        )
-      }
-      const archive = parseArchive(await readArchive(absPath, key), id, key)
-      this.logger.debug(`actions-cache: read revision ${archive.revision} of '${id}' from ${key}`)
-      return archive
-    })
+  private async download(id: string, names: EntryNames, found: FoundEntry): Promise<Archive> {
+    const { key, downloadUrl } = found
+    if (downloadUrl === undefined) {
+      throw new StoreError(
+        `actions-cache: the cache service named entry '${key}' of context '${id}' without a download URL`
+      )
+    }
+    let bytes: Buffer
+    try {
+      bytes = await this.client.download(downloadUrl)
+    } catch (err) {
+      throw serviceFailed(`downloading entry '${key}' of context '${id}'`, err)
+    }
+    const archive = parseArchive(await this.unpack(bytes, names, key), id, key)
+    this.logger.debug(`actions-cache: read revision ${archive.revision} of '${id}' from ${key}`)
+    return archive
   }
 
-  /** True when saved; false when another writer holds that revision; StoreError otherwise. */
+  private async unpack(bytes: Buffer, names: EntryNames, key: string): Promise<string> {
+    try {
+      return (await unpackEntry(bytes, names.relPath, compressionMethod())).toString('utf8')
+    } catch (err) {
+      throw new StoreError(
+        `actions-cache: cache entry ${key} cannot be read: ${errorMessage(err)}`,
+        {
+          cause: err
+        }
+      )
+    }
+  }
+
+  /** True when saved; false when that revision exists now (another writer's, or ours); StoreError otherwise. */
   private async write(names: EntryNames, archive: Archive): Promise<boolean> {
     const key = revisionKey(names, archive.revision)
-    const { saveCache } = await loadGithubCache()
-    const entryId = await withArchiveFile(this.spot(names), async (absPath) => {
-      await writeFile(absPath, JSON.stringify(archive), 'utf8')
-      return this.call(saveCache([names.relPath], key), `saving '${archive.id}'`)
-    })
-    if (entryId !== -1) {
-      this.logger.debug(
-        `actions-cache: saved revision ${archive.revision} of '${archive.id}' as ${key}`
-      )
-      await this.keepCopy(names, key, archive)
-      return true
+    const version = this.version(names)
+    const content = Buffer.from(JSON.stringify(archive), 'utf8')
+    const bytes = await packEntry(names.relPath, content, compressionMethod())
+    let failure: unknown
+    try {
+      const reservation = await this.client.reserve(key, version)
+      if ('uploadUrl' in reservation) {
+        await this.client.upload(reservation.uploadUrl, bytes)
+        await this.client.finalize(key, version, bytes.length)
+        this.logger.debug(
+          `actions-cache: saved revision ${archive.revision} of '${archive.id}' as ${key}`
+        )
+        await this.keepCopy(names, key, archive)
+        return true
+      }
+      failure = reservation.refused
+    } catch (err) {
+      if (err instanceof CacheWriteDenied) {
+        throw new StoreError(`actions-cache: saving context '${archive.id}': ${err.message}`)
+      }
+      failure = err
     }
     if (await this.revisionTaken(key, names, archive.id)) return false
     throw new StoreError(
-      `actions-cache: the cache service failed to save revision ${archive.revision} of context ` +
-        `'${archive.id}' (key ${key}); the update was not stored (see the @actions/cache warning above)`
+      `actions-cache: could not save revision ${archive.revision} of context '${archive.id}' ` +
+        `(key ${key}): ${firstLine(failure)}; the update was not stored`
     )
   }
 
@@ -301,10 +328,10 @@ class ActionsCacheStore implements StateStore {
    * save still stands and the next read downloads.
    */
   private async keepCopy(names: EntryNames, key: string, archive: Archive): Promise<void> {
-    const version = await this.version(names)
+    const version = this.version(names)
     let found: FoundEntry | undefined
     try {
-      found = await this.lookup.locate(key, version)
+      found = await this.client.locate(key, version)
     } catch (err) {
       this.logger.debug(`actions-cache: no job-local copy of ${key}: ${errorMessage(err)}`)
       return
@@ -316,48 +343,18 @@ class ActionsCacheStore implements StateStore {
 
   /** Whether `key` exists now, allowing a concurrent writer time to finish uploading it. */
   private async revisionTaken(key: string, names: EntryNames, id: string): Promise<boolean> {
-    const version = await this.version(names)
+    const version = this.version(names)
     for (const delay of [0, ...this.config.tuning.pendingCheckDelaysMs]) {
       await sleep(delay)
       let matched: string | undefined
       try {
-        matched = await this.lookup.find(key, version)
+        matched = (await this.client.locate(key, version))?.key
       } catch (err) {
         throw serviceFailed(`checking why saving '${id}' failed`, err)
       }
       if (matched === key) return true
     }
     return false
-  }
-
-  private spot(names: EntryNames): { relPath: string; lockDir: string; logger: Logger } {
-    return { relPath: names.relPath, lockDir: this.config.lockDir, logger: this.logger }
-  }
-
-  /** Bounds a library call and turns what it throws (validation, timeouts) into one StoreError. */
-  private async call<T>(operation: Promise<T>, doing: string): Promise<T> {
-    const ms = this.config.tuning.operationTimeoutMs
-    let timer: NodeJS.Timeout | undefined
-    const timeout = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(() => reject(new Error(`no result after ${ms} ms`)), ms)
-    })
-    try {
-      return await Promise.race([operation, timeout])
-    } catch (err) {
-      throw serviceFailed(doing, err)
-    } finally {
-      clearTimeout(timer)
-    }
-  }
-}
-
-async function readArchive(absPath: string, key: string): Promise<string> {
-  try {
-    return await readFile(absPath, 'utf8')
-  } catch (err) {
-    throw new StoreError(
-      `actions-cache: cache entry ${key} does not hold the expected file: ${errorMessage(err)}`
-    )
   }
 }
 
@@ -383,6 +380,10 @@ function parseArchive(text: string, id: string, key: string): Archive {
 /** An archive of context `id` whose revision is the one `key` names (for the job-local copy). */
 function fitsEntry(value: unknown, id: string, key: string): value is Archive {
   return isArchive(value) && value.id === id && key.endsWith(`-r${pad(value.revision)}`)
+}
+
+function firstLine(cause: unknown): string {
+  return (typeof cause === 'string' ? cause : errorMessage(cause)).split('\n', 1)[0] ?? ''
 }
 
 function pad(revision: number): string {

@@ -3,10 +3,8 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 type GithubStorage = typeof import('./github-storage.js')
-type GithubCache = typeof import('@actions/cache')
 
 let loaded: Promise<GithubStorage> | undefined
-let loadedCache: Promise<GithubCache> | undefined
 
 /**
  * dist/<name>/index.js compiles the bundle itself to start it from a code cache
@@ -38,15 +36,4 @@ export function loadGithubStorage(): Promise<GithubStorage> {
     return import(/* webpackIgnore: true */ './github-storage.js')
   })()
   return loaded
-}
-
-/**
- * Loads @actions/cache. Unlike @actions/artifact it works from a CommonJS bundle, so ncc makes it a lazy
- * chunk of each entry bundle, which dist/<name>/index.js starts from its code cache: ~40 ms against
- * ~70–115 ms for importing it as a separate ES module (bench/README.md, issue 13), paid by every
- * actions-cache write and download.
- */
-export function loadGithubCache(): Promise<GithubCache> {
-  loadedCache ??= import('@actions/cache')
-  return loadedCache
 }

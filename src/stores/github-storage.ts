@@ -3,8 +3,7 @@
  * (Azure's crc64 shim breaks in a CommonJS bundle), while the entry bundles stay
  * CommonJS for start-up speed. Loaded through github-storage-loader.ts, only when configured.
  */
-// @actions/cache is not here: it works from the CommonJS entry bundles (a lazy chunk, see
-// github-storage-loader.ts), so the actions-cache store loads neither this bundle nor @actions/artifact.
+// The actions-cache store does not use this bundle: it speaks to the cache service itself.
 export { uploadSnapshot } from './artifact-snapshot.js'
 export {
   deleteOwn,

@@ -2,7 +2,7 @@ import type { StoreKind } from '../../core/store.js'
 import { defined } from '../../core/types.js'
 import type { ActionsCacheSettings } from '../settings.js'
 
-/** `actions-cache`: GitHub's cache service; @actions/cache loads only when the store downloads or uploads. */
+/** `actions-cache`: GitHub's cache service, spoken to directly (actions-cache-client.ts). */
 export const actionsCacheKind: StoreKind<ActionsCacheSettings> = {
   type: 'actions-cache',
   canBePrimary: true,
