@@ -43,7 +43,7 @@ export interface RecordedRequest {
 export interface CannedReply {
   status?: number
   headers?: Record<string, string>
-  /** A string is sent as is; anything else as JSON. */
+  /** A string or a Buffer is sent as is; anything else as JSON. */
   body?: unknown
 }
 
@@ -292,10 +292,15 @@ function send(
   headers: Record<string, string> = {}
 ): void {
   const isText = typeof body === 'string'
-  const payload = Buffer.from(isText ? body : JSON.stringify(body), 'utf8')
+  const isBytes = Buffer.isBuffer(body)
+  const payload = isBytes ? body : Buffer.from(isText ? body : JSON.stringify(body), 'utf8')
   res.setHeader(
     'Content-Type',
-    isText ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8'
+    isBytes
+      ? 'application/octet-stream'
+      : isText
+        ? 'text/plain; charset=utf-8'
+        : 'application/json; charset=utf-8'
   )
   // setHeader is case-insensitive, so a canned Content-Type replaces the default instead of doubling it.
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value)

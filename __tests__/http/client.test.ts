@@ -51,6 +51,25 @@ describe('request bodies and headers', () => {
     expect((JSON.parse(res.body) as { data: string }).data).toBe(body)
   })
 
+  it('sends and receives bytes unchanged, logging them only as a length', async () => {
+    const bytes = Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 0x00, 0xff, 0xc3, 0x28, 0x0a])
+    standIn.respondWith('/blob', { status: 200, body: bytes })
+    const lines: string[] = []
+    const logger = new StreamLogger('debug', (line) => lines.push(line))
+    const res = await createHttpClient({ ...fast, logger }).request({
+      method: 'PUT',
+      url: `${standIn.url}/blob`,
+      headers: { 'Content-Type': 'application/octet-stream' },
+      body: new Uint8Array(bytes)
+    })
+    expect(standIn.requests[0]?.rawBody.equals(bytes)).toBe(true)
+    expect(standIn.requests[0]?.headers['content-length']).toBe(String(bytes.length))
+    expect(res.bytes.equals(bytes)).toBe(true)
+    const log = lines.join('')
+    expect(log).toContain(`request body: ${bytes.length} bytes`)
+    expect(log).toContain(`response body: ${bytes.length} bytes`)
+  })
+
   it('names the project and version in User-Agent and sends JSON defaults', async () => {
     const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }
     expect(PACKAGE_VERSION).toBe(pkg.version)
