@@ -43,8 +43,25 @@ export async function unpackEntry(
   relPath: string,
   method: CompressionMethod
 ): Promise<Buffer> {
+  checkMagic(entry, method)
   const codec = method === 'gzip' ? gzipCodec : await zstdCodec()
   return readTar(await codec.decompress(entry, MAX_TAR_BYTES), relPath)
+}
+
+/**
+ * The format is part of the cache version, so another format means a damaged or foreign entry; and
+ * the zstd binary would otherwise quietly decompress gzip too (when built with zlib).
+ */
+function checkMagic(entry: Buffer, method: CompressionMethod): void {
+  const magic = entry.length >= 4 ? entry.readUInt32LE(0) : 0
+  const ok =
+    method === 'gzip'
+      ? (magic & 0xffff) === 0x8b1f
+      : magic === 0xfd2fb528 || (magic & 0xfffffff0) === 0x184d2a50 // a frame, or a skippable one
+  if (!ok) {
+    const format = method === 'gzip' ? 'gzip' : 'zstd'
+    throw new StoreError(`actions-cache: the cache entry is not ${format}-compressed as expected`)
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
