@@ -74,32 +74,46 @@ export interface Codec {
   decompress(data: Buffer, maxBytes: number): Promise<Buffer>
 }
 
-type ZlibModule = typeof import('node:zlib')
-/** Node 24's zstd functions, absent from the Node 20 typings. */
-interface ZlibZstd {
-  zstdCompress(data: Buffer, options: object, cb: (e: Error | null, out: Buffer) => void): void
-  zstdDecompress(data: Buffer, options: object, cb: (e: Error | null, out: Buffer) => void): void
+type Callback = (error: Error | null, out: Buffer) => void
+type ZlibOp = 'gzip' | 'gunzip' | 'zstdCompress' | 'zstdDecompress'
+/** The node:zlib functions used here, typed by hand: Node 20's typings have no zstd. */
+type Zlib = { [op in ZlibOp]: (data: Buffer, options: object, cb: Callback) => void } & {
+  [op in `${ZlibOp}Sync`]: (data: Buffer, options: object) => Buffer
 }
 /** ZSTD_c_compressionLevel, zstd's own parameter number (zlib.constants has it on Node 24). */
 const ZSTD_C_COMPRESSION_LEVEL = 100
+/**
+ * Inputs up to this size are (de)compressed synchronously: the async form's first call starts
+ * libuv's thread pool (~4 ms on Node 24), more than a state document of a few KB takes to compress.
+ */
+const SYNC_LIMIT = 1024 * 1024
 
-async function zlibWithZstd(): Promise<(ZlibModule & ZlibZstd) | undefined> {
-  const zlib = (await import('node:zlib')) as unknown as ZlibModule & Partial<ZlibZstd>
-  return typeof zlib.zstdCompress === 'function' ? (zlib as ZlibModule & ZlibZstd) : undefined
+async function loadZlib(): Promise<Partial<Zlib>> {
+  return (await import('node:zlib')) as unknown as Partial<Zlib>
 }
 
-/** The zstd codec this Node can use: zlib's when it has one, else the binary. */
+/** The zstd codec this Node can use: zlib's when it has one (Node 22.15+), else the binary. */
 export async function zstdCodec(): Promise<Codec> {
-  return (await zlibWithZstd()) ? zlibZstdCodec : binaryZstdCodec
+  return typeof (await loadZlib()).zstdCompress === 'function' ? zlibZstdCodec : binaryZstdCodec
 }
 
-/** Runs a zlib callback function as a promise, turning its failures into a one-line StoreError. */
-function zlibCall(
-  label: string,
-  run: (cb: (e: Error | null, out: Buffer) => void) => void
-): Promise<Buffer> {
+/** zlib's `op` on `data` as a promise, its failures turned into a one-line StoreError. */
+async function zlibRun(op: ZlibOp, label: string, data: Buffer, options: object): Promise<Buffer> {
+  const zlib = (await loadZlib()) as Zlib
+  if (typeof zlib[op] !== 'function') {
+    throw new StoreError(`actions-cache: Node ${process.version} has no ${label} in node:zlib`)
+  }
+  if (data.length <= SYNC_LIMIT) {
+    try {
+      return zlib[`${op}Sync`](data, options)
+    } catch (error) {
+      throw zlibError(label, error as Error)
+    }
+  }
   return new Promise((resolve, reject) => {
-    run((error, out) => (error ? reject(zlibError(label, error)) : resolve(out)))
+    zlib[op](data, options, (error, out) =>
+      error ? reject(zlibError(label, error)) : resolve(out)
+    )
   })
 }
 
@@ -113,33 +127,16 @@ function zlibError(label: string, error: Error): StoreError {
 
 export const gzipCodec: Codec = {
   name: 'gzip',
-  async compress(data) {
-    const zlib = await import('node:zlib')
-    return zlibCall('gzip', (cb) => zlib.gzip(data, cb))
-  },
-  async decompress(data, maxBytes) {
-    const zlib = await import('node:zlib')
-    return zlibCall('gzip', (cb) => zlib.gunzip(data, { maxOutputLength: maxBytes }, cb))
-  }
+  compress: (data) => zlibRun('gzip', 'gzip', data, {}),
+  decompress: (data, maxBytes) => zlibRun('gunzip', 'gzip', data, { maxOutputLength: maxBytes })
 }
 
 export const zlibZstdCodec: Codec = {
   name: 'zstd (node:zlib)',
-  async compress(data) {
-    const zlib = await requireZlibZstd()
-    const params = { [ZSTD_C_COMPRESSION_LEVEL]: ZSTD_LEVEL }
-    return zlibCall('zstd', (cb) => zlib.zstdCompress(data, { params }, cb))
-  },
-  async decompress(data, maxBytes) {
-    const zlib = await requireZlibZstd()
-    return zlibCall('zstd', (cb) => zlib.zstdDecompress(data, { maxOutputLength: maxBytes }, cb))
-  }
-}
-
-async function requireZlibZstd(): Promise<ZlibModule & ZlibZstd> {
-  const zlib = await zlibWithZstd()
-  if (!zlib) throw new StoreError(`actions-cache: Node ${process.version} has no zstd in node:zlib`)
-  return zlib
+  compress: (data) =>
+    zlibRun('zstdCompress', 'zstd', data, { params: { [ZSTD_C_COMPRESSION_LEVEL]: ZSTD_LEVEL } }),
+  decompress: (data, maxBytes) =>
+    zlibRun('zstdDecompress', 'zstd', data, { maxOutputLength: maxBytes })
 }
 
 export const binaryZstdCodec: Codec = {
