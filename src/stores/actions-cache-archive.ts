@@ -7,8 +7,9 @@
  * restore through it; doing it here saves loading @actions/cache and spawning `tar` + `zstd` per write.
  *
  * Why a hand-written tar: an entry is one regular file, so the writer is two or three 512-byte headers
- * and the reader a header walk. tar-stream would bring streamx, fast-fifo, b4a and bare-fs along and
- * cost several times this module's load time on every store write (figure in the h13d report).
+ * and the reader a header walk. tar-stream brings streamx, fast-fifo, b4a and bare-fs along: loading it
+ * costs ~32–42 M instructions (~14 ms) against ~4 M (~1 ms) for this module (callgrind and hrtime
+ * medians of `require` on Node 24 and 20), on every store write.
  *
  * Compression: node:zlib for gzip, and for zstd when the running Node has it (Node 24); otherwise the
  * `zstd` binary over stdin/stdout. Both modules load lazily, only in the branch that uses them.
@@ -418,18 +419,18 @@ function stripDotSlash(path: string): string {
 /** The `path` and `size` records of a pax extended header; other keys do not matter here. */
 function paxFields(data: Buffer, offset: number): Pending {
   const fields: Pending = {}
-  let at = 0
-  while (at < data.length) {
+  // Records fill the header's data; some writers pad it with NULs.
+  for (let at = 0; at < data.length && data[at] !== 0;) {
     const space = data.indexOf(0x20, at)
-    const length = space === -1 ? NaN : Number(data.subarray(at, space).toString('latin1'))
-    const end = at + length
-    if (!Number.isInteger(length) || length <= 0 || end > data.length || data[end - 1] !== 0x0a) {
+    const digits = data.subarray(at, space === -1 ? at : space).toString('latin1')
+    const end = at + Number(digits)
+    if (!/^[1-9]\d*$/.test(digits) || end > data.length || data[end - 1] !== 0x0a) {
       throw badPax(offset)
     }
-    const record = data.subarray(space + 1, end - 1)
-    const equals = record.indexOf(0x3d)
-    const key = record.subarray(0, equals).toString('utf8')
-    const value = record.subarray(equals + 1).toString('utf8')
+    const record = data.subarray(space + 1, end - 1).toString('utf8')
+    const equals = record.indexOf('=')
+    if (equals === -1) throw badPax(offset)
+    const [key, value] = [record.slice(0, equals), record.slice(equals + 1)]
     if (key === 'path') fields.path = value
     if (key === 'size' && !/^\d+$/.test(value)) throw badPax(offset)
     if (key === 'size') fields.size = checkSize(Number(value))
