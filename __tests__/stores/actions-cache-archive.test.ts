@@ -9,6 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { pathToFileURL } from 'node:url'
 import { dirname, join, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { build } from 'esbuild'
@@ -225,6 +226,37 @@ describe('entries made by the real @actions/cache command line, read by unpackEn
     )
     expect((await unpackEntry(entry, SHORT, 'zstd-without-long')).toString()).toBe('new')
   })
+})
+
+describe("@actions/cache's own createTar and extractTar (in a child Node)", () => {
+  /** Runs @actions/cache 6's internal tar.js `op` with the workspace as GITHUB_WORKSPACE. */
+  function actionsCacheTar(op: 'createTar' | 'extractTar', args: unknown[], workspace: string) {
+    const tarJs = resolve('node_modules/@actions/cache/lib/internal/tar.js')
+    const script = `import(${JSON.stringify(pathToFileURL(tarJs).href)})
+      .then((tar) => tar.${op}(...${JSON.stringify(args)}))`
+    const run = spawnSync(process.execPath, ['-e', script], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, GITHUB_WORKSPACE: workspace }
+    })
+    expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' })
+  }
+
+  for (const method of METHODS) {
+    it(`${method}: restores our entry, and makes one we read (long path)`, async () => {
+      const content = Buffer.concat([binaryish, Buffer.from('\n{"state":{}}\n')])
+      const dir = freshDir()
+      const archive = join(dir, archiveName(method))
+      writeFileSync(archive, await packEntry(LONG, content, method))
+      const restored = join(dir, 'restored')
+      actionsCacheTar('extractTar', [archive, method], restored)
+      expect(readFileSync(join(restored, LONG)).equals(content)).toBe(true)
+
+      const saved = freshDir()
+      actionsCacheTar('createTar', [saved, [LONG], method], restored)
+      const entry = readFileSync(join(saved, archiveName(method)))
+      expect((await unpackEntry(entry, LONG, method)).equals(content)).toBe(true)
+    })
+  }
 })
 
 describe('round trips', () => {
