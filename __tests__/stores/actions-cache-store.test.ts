@@ -87,6 +87,32 @@ async function inOtherJob<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Stores `bytes` as an entry through the service's own protocol, as a foreign writer would. */
+async function putRawEntry(key: string, version: string, bytes: Buffer): Promise<void> {
+  const twirp = async (method: string, body: object): Promise<Record<string, unknown>> => {
+    const response = await fetch(
+      `${svc.url}twirp/github.actions.results.api.v1.CacheService/${method}`,
+      {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${svc.env.ACTIONS_RUNTIME_TOKEN}`,
+          'Content-Type': 'application/json'
+        },
+        body: JSON.stringify(body)
+      }
+    )
+    return (await response.json()) as Record<string, unknown>
+  }
+  const { signed_upload_url: url } = await twirp('CreateCacheEntry', { key, version })
+  const put = await fetch(String(url), {
+    method: 'PUT',
+    headers: { 'x-ms-blob-type': 'BlockBlob' },
+    body: bytes
+  })
+  expect(put.status).toBe(201)
+  await twirp('FinalizeCacheEntryUpload', { key, version, size_bytes: String(bytes.length) })
+}
+
 const COPIES_DIR = 'cicdstatemgr-cache-copies'
 
 async function copyFiles(runnerTemp: string): Promise<string[]> {
@@ -375,6 +401,23 @@ describe('actions-cache store against the cache service stand-in', () => {
     expect(entry?.content.subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]))
     // With zstd back on PATH it is another cache version, as for @actions/cache: a miss, not a mix-up.
     expect(await (await newStore()).load('no-zstd')).toBeUndefined()
+  })
+
+  it('refuses a damaged entry with a one-line error and writes nothing over it', async () => {
+    const key = 'cicdstatemgr-damaged-r0000000001'
+    const version = service.cacheVersion(
+      ['.cicdstatemgr-cache/damaged.json'],
+      service.compressionMethod()
+    )
+    await putRawEntry(key, version, Buffer.from('not a zstd frame, not a tar'))
+    const store = await newStore()
+    const load = store.load('damaged')
+    await expect(load).rejects.toThrow(
+      `actions-cache: cache entry ${key} cannot be read: the cache entry is not zstd-compressed as expected`
+    )
+    await expect(load).rejects.toHaveProperty('name', 'StoreError')
+    await expect(store.update('damaged', () => doc('damaged'))).rejects.toThrow(/cannot be read/)
+    expect(svc.entries().filter((e) => e.key.startsWith('cicdstatemgr-damaged-r'))).toHaveLength(1)
   })
 
   it('fails a write the service denies by policy at once, naming the denial', async () => {

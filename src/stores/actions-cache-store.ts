@@ -281,12 +281,10 @@ class ActionsCacheStore implements StateStore {
     try {
       return (await unpackEntry(bytes, names.relPath, compressionMethod())).toString('utf8')
     } catch (err) {
-      throw new StoreError(
-        `actions-cache: cache entry ${key} cannot be read: ${errorMessage(err)}`,
-        {
-          cause: err
-        }
-      )
+      const reason = errorMessage(err).replace(/^actions-cache: /, '')
+      throw new StoreError(`actions-cache: cache entry ${key} cannot be read: ${reason}`, {
+        cause: err
+      })
     }
   }
 
