@@ -3,7 +3,7 @@ exports.id = 409;
 exports.ids = [409];
 exports.modules = {
 
-/***/ 95444:
+/***/ 5444:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -14,7 +14,7 @@ exports.modules = {
 /* harmony export */   wz: () => (/* binding */ decodeValue)
 /* harmony export */ });
 /* unused harmony exports MAX_VALUE_LENGTH, fromB64url */
-/* harmony import */ var _verify_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61728);
+/* harmony import */ var _verify_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1728);
 /**
  * The bridge's button value: `v1.<b64url(JSON payload)>.<b64url(HMAC-SHA256(targetKey, payloadSegment))>`.
  * Slack's signature only proves a click came through Slack; anyone with the bot token can post buttons,
@@ -139,7 +139,7 @@ async function decodeValue(value, options) {
 
 /***/ }),
 
-/***/ 61728:
+/***/ 1728:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -265,16 +265,16 @@ async function signSlackRequest(signingSecret, timestamp, body) {
 
 /***/ }),
 
-/***/ 43927:
+/***/ 3927:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   i: () => (/* binding */ captureResponse)
 /* harmony export */ });
 /* harmony import */ var _core_clone_json_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3453);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _core_credentials_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(72633);
-/* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73054);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _core_credentials_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2633);
+/* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3054);
 
 
 
@@ -326,7 +326,7 @@ function asRules(value, where) {
 
 /***/ }),
 
-/***/ 13180:
+/***/ 3180:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -336,12 +336,12 @@ function asRules(value, where) {
 /* harmony export */   bE: () => (/* binding */ post),
 /* harmony export */   nm: () => (/* binding */ slackHeaders)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _capture_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(43927);
-/* harmony import */ var _core_credentials_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(72633);
-/* harmony import */ var _core_logger_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(11227);
-/* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(73054);
-/* harmony import */ var _http_redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(36715);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _capture_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3927);
+/* harmony import */ var _core_credentials_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2633);
+/* harmony import */ var _core_logger_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1227);
+/* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3054);
+/* harmony import */ var _http_redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6715);
 
 
 
@@ -363,7 +363,7 @@ function httpClient(ctx) {
     let client = clients.get(ctx.config);
     if (!client) {
         const settings = (0,_core_types_js__WEBPACK_IMPORTED_MODULE_4__/* .isJsonObject */ .O)(ctx.config.config.http) ? ctx.config.config.http : {};
-        client = __webpack_require__.e(/* import() */ 359).then(__webpack_require__.bind(__webpack_require__, 28359)).then(({ createHttpClient }) => createHttpClient({ ...numbers(settings), logger: ctx.logger }));
+        client = __webpack_require__.e(/* import() */ 359).then(__webpack_require__.bind(__webpack_require__, 8359)).then(({ createHttpClient }) => createHttpClient({ ...numbers(settings), logger: ctx.logger }));
         clients.set(ctx.config, client);
     }
     return client;
@@ -515,7 +515,7 @@ async function postSlackMessage(ctx, kind, name, block, templateContext, onPoste
 
 /***/ }),
 
-/***/ 79409:
+/***/ 9409:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -527,19 +527,19 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/core/jsonpath.ts
-var jsonpath = __webpack_require__(91318);
+var jsonpath = __webpack_require__(1318);
 // EXTERNAL MODULE: ./src/core/own-property.ts
-var own_property = __webpack_require__(82813);
+var own_property = __webpack_require__(2813);
 // EXTERNAL MODULE: ./src/core/types.ts
-var types = __webpack_require__(73054);
+var types = __webpack_require__(3054);
 // EXTERNAL MODULE: ./src/core/yaml.ts + 3 modules
-var yaml = __webpack_require__(23129);
+var yaml = __webpack_require__(3129);
 // EXTERNAL MODULE: ./src/handlers/http-post.ts
-var http_post = __webpack_require__(13180);
+var http_post = __webpack_require__(3180);
 // EXTERNAL MODULE: ./src/bridge/value.ts
-var bridge_value = __webpack_require__(95444);
+var bridge_value = __webpack_require__(5444);
 ;// CONCATENATED MODULE: ./src/handlers/bridge-buttons.ts
 
 
@@ -735,7 +735,7 @@ async function renderChoices(choices, context, ctx, where) {
 
 /***/ }),
 
-/***/ 36715:
+/***/ 6715:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

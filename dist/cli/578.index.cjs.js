@@ -3,7 +3,7 @@ exports.id = 578;
 exports.ids = [578];
 exports.modules = {
 
-/***/ 28578:
+/***/ 8578:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -16,25 +16,25 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
+var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(57975);
+var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./src/core/app-config.ts
-var app_config = __webpack_require__(57807);
+var app_config = __webpack_require__(7807);
 // EXTERNAL MODULE: ./src/core/logger.ts
-var logger = __webpack_require__(11227);
+var logger = __webpack_require__(1227);
 // EXTERNAL MODULE: ./src/context-setup.ts + 4 modules
-var context_setup = __webpack_require__(16077);
+var context_setup = __webpack_require__(6077);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/github/client.ts
-var github_client = __webpack_require__(96584);
+var github_client = __webpack_require__(6584);
 // EXTERNAL MODULE: ./src/github/env.ts
-var github_env = __webpack_require__(61484);
+var github_env = __webpack_require__(1484);
 // EXTERNAL MODULE: ./src/github/errors.ts
-var github_errors = __webpack_require__(73116);
+var github_errors = __webpack_require__(3116);
 // EXTERNAL MODULE: ./src/stores/file-store.ts
-var file_store = __webpack_require__(16090);
+var file_store = __webpack_require__(6090);
 ;// CONCATENATED MODULE: ./src/poll/event-names.ts
 
 /**
@@ -80,11 +80,11 @@ function checkPollable(entries, file) {
 }
 
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
+var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/core/types.ts
-var types = __webpack_require__(73054);
+var types = __webpack_require__(3054);
 ;// CONCATENATED MODULE: ./src/poll/cursor.ts
 
 
@@ -798,7 +798,7 @@ function pollArgs(v, env) {
     };
 }
 const defaultSink = async ({ opened, appConfig, args, io }) => {
-    const { handlerSink } = await Promise.all(/* import() */[__webpack_require__.e(39), __webpack_require__.e(897)]).then(__webpack_require__.bind(__webpack_require__, 69897));
+    const { handlerSink } = await Promise.all(/* import() */[__webpack_require__.e(39), __webpack_require__.e(897)]).then(__webpack_require__.bind(__webpack_require__, 9897));
     return handlerSink({
         manager: opened.manager,
         primary: opened.stores.primary,

@@ -3,15 +3,15 @@ exports.id = 666;
 exports.ids = [666];
 exports.modules = {
 
-/***/ 34666:
+/***/ 4666:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   RedisClusterStore: () => (/* binding */ RedisClusterStore)
 /* harmony export */ });
-/* harmony import */ var _core_yaml_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(23129);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
-/* harmony import */ var _redis_store_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48685);
+/* harmony import */ var _core_yaml_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3129);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _redis_store_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8685);
 
 
 
@@ -46,7 +46,7 @@ const TRANSIENT = /^(MOVED|ASK|CLUSTERDOWN|TRYAGAIN|LOADING|READONLY|MASTERDOWN)
 let clusterConstructor;
 function loadCluster() {
     // In the CommonJS bundle the CJS module's namespace puts the exports under `default` only.
-    clusterConstructor ??= Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(796)]).then(__webpack_require__.t.bind(__webpack_require__, 67796, 23)).then((mod) => mod.Cluster ??
+    clusterConstructor ??= Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(796)]).then(__webpack_require__.t.bind(__webpack_require__, 7796, 23)).then((mod) => mod.Cluster ??
         mod.default.Cluster);
     return clusterConstructor;
 }

@@ -3,7 +3,7 @@ exports.id = 800;
 exports.ids = [800];
 exports.modules = {
 
-/***/ 38800:
+/***/ 8800:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -15,15 +15,15 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: BRIDGE_HELP, bridgeDepsFromEnv, startBridge
 
 // EXTERNAL MODULE: ./node_modules/@hono/node-server/dist/index.mjs + 2 modules
-var dist = __webpack_require__(26652);
+var dist = __webpack_require__(6652);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
+var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(57975);
+var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+var errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/bridge/slack-groups.ts
 /**
  * `groupMembers` for `InteractionDeps`: members of a Slack user group through `usergroups.users.list`
@@ -130,13 +130,13 @@ function slackGroupsFromEnv(env) {
 }
 
 // EXTERNAL MODULE: ./node_modules/hono/dist/index.js + 23 modules
-var hono_dist = __webpack_require__(60429);
+var hono_dist = __webpack_require__(429);
 // EXTERNAL MODULE: ./node_modules/hono/dist/middleware/body-limit/index.js
-var body_limit = __webpack_require__(62542);
+var body_limit = __webpack_require__(2542);
 // EXTERNAL MODULE: ./src/bridge/verify.ts
-var verify = __webpack_require__(61728);
+var verify = __webpack_require__(1728);
 // EXTERNAL MODULE: ./src/bridge/value.ts
-var bridge_value = __webpack_require__(95444);
+var bridge_value = __webpack_require__(5444);
 ;// CONCATENATED MODULE: ./src/bridge/approval.ts
 /**
  * The signed approval the bridge hands to the run it dispatches:
@@ -267,7 +267,7 @@ async function verifyApproval(token, options) {
 }
 
 // EXTERNAL MODULE: ./src/core/yaml.ts + 3 modules
-var yaml = __webpack_require__(23129);
+var yaml = __webpack_require__(3129);
 ;// CONCATENATED MODULE: ./src/bridge/policy.ts
 /**
  * The bridge's allowlist: which targets exist, what each one dispatches, and who may click. Everything
@@ -1241,7 +1241,7 @@ class RedisClaimStore {
     }
     /** Connects with ioredis, imported only here so the core never loads it on Workers. */
     static async connect(options, prefix) {
-        const mod = await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(796)]).then(__webpack_require__.t.bind(__webpack_require__, 67796, 23));
+        const mod = await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(796)]).then(__webpack_require__.t.bind(__webpack_require__, 7796, 23));
         const Redis = mod.Redis ?? mod.default;
         const { url, ...rest } = options;
         const settings = { maxRetriesPerRequest: 1, enableReadyCheck: false, ...rest };
@@ -1268,15 +1268,15 @@ class RedisClaimStore {
 }
 
 // EXTERNAL MODULE: ./node_modules/@octokit/auth-app/dist-node/index.js + 9 modules
-var dist_node = __webpack_require__(76479);
+var dist_node = __webpack_require__(6479);
 // EXTERNAL MODULE: ./node_modules/@octokit/request/dist-bundle/index.js + 3 modules
-var dist_bundle = __webpack_require__(57561);
+var dist_bundle = __webpack_require__(7561);
 // EXTERNAL MODULE: ./src/github/client.ts
-var github_client = __webpack_require__(96584);
+var github_client = __webpack_require__(6584);
 // EXTERNAL MODULE: ./src/github/dispatch.ts
-var dispatch = __webpack_require__(68077);
+var dispatch = __webpack_require__(8077);
 // EXTERNAL MODULE: ./src/github/errors.ts
-var github_errors = __webpack_require__(73116);
+var github_errors = __webpack_require__(3116);
 ;// CONCATENATED MODULE: ./src/bridge/github-dispatch.ts
 /**
  * The bridge's `dispatch` and `respond` dependencies, on `fetch` only (no `node:` import), so every
@@ -1695,7 +1695,7 @@ function untilSignal() {
 
 /***/ }),
 
-/***/ 95444:
+/***/ 5444:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1706,7 +1706,7 @@ function untilSignal() {
 /* harmony export */   wz: () => (/* binding */ decodeValue)
 /* harmony export */ });
 /* unused harmony exports MAX_VALUE_LENGTH, fromB64url */
-/* harmony import */ var _verify_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61728);
+/* harmony import */ var _verify_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1728);
 /**
  * The bridge's button value: `v1.<b64url(JSON payload)>.<b64url(HMAC-SHA256(targetKey, payloadSegment))>`.
  * Slack's signature only proves a click came through Slack; anyone with the bot token can post buttons,
@@ -1831,7 +1831,7 @@ async function decodeValue(value, options) {
 
 /***/ }),
 
-/***/ 61728:
+/***/ 1728:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1957,14 +1957,14 @@ async function signSlackRequest(signingSecret, timestamp, body) {
 
 /***/ }),
 
-/***/ 68077:
+/***/ 8077:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   L: () => (/* binding */ sendDispatch),
 /* harmony export */   b: () => (/* binding */ runDetailsRefusedBy)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73116);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3116);
 
 /**
  * API hosts that refused `return_run_details`: later dispatches in this process go without it straight

@@ -3,7 +3,7 @@ exports.id = 857;
 exports.ids = [857];
 exports.modules = {
 
-/***/ 26652:
+/***/ 6652:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -21,11 +21,11 @@ const X_ALREADY_SENT = "x-hono-already-sent";
 //#endregion
 
 // EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(37067);
+var external_node_http_ = __webpack_require__(7067);
 // EXTERNAL MODULE: external "node:http2"
-var external_node_http2_ = __webpack_require__(32467);
+var external_node_http2_ = __webpack_require__(2467);
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(57075);
+var external_node_stream_ = __webpack_require__(7075);
 ;// CONCATENATED MODULE: ./node_modules/hono/dist/helper/websocket/index.js
 //#region src/helper/websocket/index.ts
 /**
@@ -1463,7 +1463,7 @@ const serve = (options, listeningListener) => {
 
 /***/ }),
 
-/***/ 76479:
+/***/ 6479:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1475,11 +1475,11 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: createOAuthUserAuth
 
 // EXTERNAL MODULE: ./node_modules/universal-user-agent/index.js
-var universal_user_agent = __webpack_require__(46396);
+var universal_user_agent = __webpack_require__(6396);
 // EXTERNAL MODULE: ./node_modules/@octokit/request/dist-bundle/index.js + 3 modules
-var dist_bundle = __webpack_require__(57561);
+var dist_bundle = __webpack_require__(7561);
 // EXTERNAL MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
-var dist_src = __webpack_require__(31015);
+var dist_src = __webpack_require__(1015);
 ;// CONCATENATED MODULE: ./node_modules/@octokit/oauth-methods/dist-bundle/index.js
 // pkg/dist-src/version.js
 var VERSION = "0.0.0-development";
@@ -2318,7 +2318,7 @@ function base64encodeJSON(obj) {
 }
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
+var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./node_modules/universal-github-app-jwt/lib/crypto-node.js
 // this can be removed once we only support Node 20+
 
@@ -3786,7 +3786,7 @@ function createAppAuth(options) {
 
 /***/ }),
 
-/***/ 73040:
+/***/ 3040:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3851,7 +3851,7 @@ var HTTPException = class extends Error {
 
 /***/ }),
 
-/***/ 60429:
+/***/ 429:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3863,7 +3863,7 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: Context
 
 // EXTERNAL MODULE: ./node_modules/hono/dist/http-exception.js
-var http_exception = __webpack_require__(73040);
+var http_exception = __webpack_require__(3040);
 ;// CONCATENATED MODULE: ./node_modules/hono/dist/request/constants.js
 //#region src/request/constants.ts
 const GET_MATCH_RESULT = Symbol();
@@ -6256,13 +6256,13 @@ var hono_Hono = class extends Hono {
 
 /***/ }),
 
-/***/ 62542:
+/***/ 2542:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   k: () => (/* binding */ bodyLimit)
 /* harmony export */ });
-/* harmony import */ var _http_exception_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73040);
+/* harmony import */ var _http_exception_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3040);
 
 //#region src/middleware/body-limit/index.ts
 const ERROR_MESSAGE = "Payload Too Large";

@@ -3,7 +3,7 @@ exports.id = 897;
 exports.ids = [897,865,920];
 exports.modules = {
 
-/***/ 36071:
+/***/ 6071:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -11,9 +11,9 @@ exports.modules = {
 /* harmony export */   aB: () => (/* binding */ entriesFor),
 /* harmony export */   s3: () => (/* binding */ entryPath)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _core_own_property_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(82813);
-/* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73054);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _core_own_property_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2813);
+/* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3054);
 
 
 
@@ -93,7 +93,7 @@ function authorAssociationOf(payload) {
 
 /***/ }),
 
-/***/ 12865:
+/***/ 2865:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -107,15 +107,15 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/core/events.ts
-var events = __webpack_require__(87842);
+var events = __webpack_require__(7842);
 // EXTERNAL MODULE: ./src/core/renderer.ts + 1 modules
-var renderer = __webpack_require__(65800);
+var renderer = __webpack_require__(5800);
 // EXTERNAL MODULE: ./src/github-events/entries.ts
-var github_events_entries = __webpack_require__(36071);
+var github_events_entries = __webpack_require__(6071);
 // EXTERNAL MODULE: ./src/handlers/comment.ts + 1 modules
-var comment = __webpack_require__(51920);
+var comment = __webpack_require__(1920);
 ;// CONCATENATED MODULE: ./src/github-events/progress.ts
 
 
@@ -365,7 +365,7 @@ function seconds(ms) {
 
 /***/ }),
 
-/***/ 51920:
+/***/ 1920:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -380,13 +380,13 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/core/types.ts
-var types = __webpack_require__(73054);
+var types = __webpack_require__(3054);
 // EXTERNAL MODULE: ./src/github/errors.ts
-var github_errors = __webpack_require__(73116);
+var github_errors = __webpack_require__(3116);
 // EXTERNAL MODULE: ./src/github/event-target.ts
-var event_target = __webpack_require__(13405);
+var event_target = __webpack_require__(3405);
 ;// CONCATENATED MODULE: ./src/github/progress-comment.ts
 /**
  * The progress comment as a pure rendering of the sections kept in the context document. Nothing here
@@ -543,11 +543,11 @@ function cmp(a, b) {
 }
 
 // EXTERNAL MODULE: ./src/handlers/capture.ts
-var capture = __webpack_require__(43927);
+var capture = __webpack_require__(3927);
 // EXTERNAL MODULE: ./src/handlers/github-block.ts
-var github_block = __webpack_require__(32038);
+var github_block = __webpack_require__(2038);
 // EXTERNAL MODULE: ./src/handlers/commit-status.ts
-var commit_status = __webpack_require__(57039);
+var commit_status = __webpack_require__(7039);
 ;// CONCATENATED MODULE: ./src/handlers/comment.ts
 
 
@@ -838,19 +838,19 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
+var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/core/config.ts + 1 modules
-var config = __webpack_require__(67027);
+var config = __webpack_require__(7027);
 // EXTERNAL MODULE: ./src/core/logger.ts
-var logger = __webpack_require__(11227);
+var logger = __webpack_require__(1227);
 // EXTERNAL MODULE: ./src/core/types.ts
-var types = __webpack_require__(73054);
+var types = __webpack_require__(3054);
 // EXTERNAL MODULE: ./src/handlers/capture.ts
-var capture = __webpack_require__(43927);
+var capture = __webpack_require__(3927);
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(31421);
+var external_node_child_process_ = __webpack_require__(1421);
 ;// CONCATENATED MODULE: ./src/handlers/shell-process.ts
 
 /** Characters of one output line held before it is logged anyway. */
@@ -1122,15 +1122,15 @@ function safePart(text) {
 
 /***/ }),
 
-/***/ 69897:
+/***/ 9897:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   handlerSink: () => (/* binding */ handlerSink)
 /* harmony export */ });
-/* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73054);
-/* harmony import */ var _github_events_entries_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36071);
-/* harmony import */ var _github_events_run_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12865);
+/* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3054);
+/* harmony import */ var _github_events_entries_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6071);
+/* harmony import */ var _github_events_run_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2865);
 
 
 

@@ -3,7 +3,7 @@ exports.id = 160;
 exports.ids = [160];
 exports.modules = {
 
-/***/ 72160:
+/***/ 2160:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -17,10 +17,10 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./node_modules/nunjucks/index.js
-var nunjucks = __webpack_require__(18115);
+var nunjucks = __webpack_require__(8115);
 var nunjucks_default = /*#__PURE__*/__webpack_require__.n(nunjucks);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+var errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/core/templating/nunjucks-internals.ts
 
 const internals = (nunjucks_default());
@@ -165,9 +165,9 @@ function countFilters(filters) {
 }
 
 // EXTERNAL MODULE: ./src/core/templating/policy.ts
-var policy = __webpack_require__(52815);
+var policy = __webpack_require__(2815);
 // EXTERNAL MODULE: ./src/core/templating/plain-object.ts
-var plain_object = __webpack_require__(20685);
+var plain_object = __webpack_require__(685);
 ;// CONCATENATED MODULE: ./src/core/templating/py-str.ts
 
 /**
@@ -761,9 +761,9 @@ function installCompilerPatches() {
 }
 
 // EXTERNAL MODULE: ./src/core/py-json.ts
-var py_json = __webpack_require__(57895);
+var py_json = __webpack_require__(7895);
 // EXTERNAL MODULE: ./src/core/yaml.ts + 3 modules
-var yaml = __webpack_require__(23129);
+var yaml = __webpack_require__(3129);
 ;// CONCATENATED MODULE: ./src/core/templating/filters.ts
 
 
@@ -982,7 +982,7 @@ function randomId() {
 }
 
 // EXTERNAL MODULE: ./src/core/templating/plain.ts
-var plain = __webpack_require__(19577);
+var plain = __webpack_require__(9577);
 ;// CONCATENATED MODULE: ./src/core/templating/render.ts
 
 

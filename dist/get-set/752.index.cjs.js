@@ -3,16 +3,16 @@ exports.id = 752;
 exports.ids = [752];
 exports.modules = {
 
-/***/ 17752:
+/***/ 7752:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   setValuesHandler: () => (/* binding */ setValuesHandler)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73054);
-/* harmony import */ var _core_working_document_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73048);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3054);
+/* harmony import */ var _core_working_document_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3048);
 
 
 

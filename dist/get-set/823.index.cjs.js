@@ -3,7 +3,7 @@ exports.id = 823;
 exports.ids = [823];
 exports.modules = {
 
-/***/ 99823:
+/***/ 9823:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -15,25 +15,25 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
+var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
+var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
+var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/github/artifacts.ts
 var artifacts = __webpack_require__(4616);
 // EXTERNAL MODULE: ./src/github/client.ts
-var github_client = __webpack_require__(96584);
+var github_client = __webpack_require__(6584);
 // EXTERNAL MODULE: ./src/github/env.ts
-var env = __webpack_require__(61484);
+var env = __webpack_require__(1484);
 // EXTERNAL MODULE: ./src/stores/artifact-archive.ts
-var artifact_archive = __webpack_require__(56137);
+var artifact_archive = __webpack_require__(6137);
 // EXTERNAL MODULE: ./src/core/types.ts
-var types = __webpack_require__(73054);
+var types = __webpack_require__(3054);
 ;// CONCATENATED MODULE: ./src/stores/artifact-merge.ts
 /**
  * Three-way merge of JSON documents, for recovering a forked revision of the `actions-artifact` store:
@@ -61,7 +61,7 @@ function sameJson(a, b) {
 }
 
 // EXTERNAL MODULE: ./src/stores/github-storage-loader.ts
-var github_storage_loader = __webpack_require__(95639);
+var github_storage_loader = __webpack_require__(5639);
 ;// CONCATENATED MODULE: ./src/stores/actions-artifact-store.ts
 /**
  * The `actions-artifact` datasource: context documents as workflow artifacts, readable from any later

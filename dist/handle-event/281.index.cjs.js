@@ -10,7 +10,7 @@ exports.modules = {
 /* harmony export */   findRuns: () => (/* binding */ findRuns),
 /* harmony export */   waitForRun: () => (/* binding */ waitForRun)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73116);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3116);
 /**
  * Finding a dispatched run and waiting for it. Both are bounded and run on an injectable clock.
  *

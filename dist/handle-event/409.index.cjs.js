@@ -3,16 +3,16 @@ exports.id = 409;
 exports.ids = [409];
 exports.modules = {
 
-/***/ 43927:
+/***/ 3927:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   i: () => (/* binding */ captureResponse)
 /* harmony export */ });
 /* harmony import */ var _core_clone_json_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3453);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _core_credentials_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(72633);
-/* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73054);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _core_credentials_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2633);
+/* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3054);
 
 
 
@@ -64,7 +64,7 @@ function asRules(value, where) {
 
 /***/ }),
 
-/***/ 13180:
+/***/ 3180:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -74,12 +74,12 @@ function asRules(value, where) {
 /* harmony export */   bE: () => (/* binding */ post),
 /* harmony export */   nm: () => (/* binding */ slackHeaders)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _capture_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(43927);
-/* harmony import */ var _core_credentials_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(72633);
-/* harmony import */ var _core_logger_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(11227);
-/* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(73054);
-/* harmony import */ var _http_redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(36715);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _capture_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3927);
+/* harmony import */ var _core_credentials_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2633);
+/* harmony import */ var _core_logger_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1227);
+/* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3054);
+/* harmony import */ var _http_redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6715);
 
 
 
@@ -253,7 +253,7 @@ async function postSlackMessage(ctx, kind, name, block, templateContext, onPoste
 
 /***/ }),
 
-/***/ 79409:
+/***/ 9409:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -265,19 +265,19 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/core/jsonpath.ts
-var jsonpath = __webpack_require__(91318);
+var jsonpath = __webpack_require__(1318);
 // EXTERNAL MODULE: ./src/core/own-property.ts
-var own_property = __webpack_require__(82813);
+var own_property = __webpack_require__(2813);
 // EXTERNAL MODULE: ./src/core/types.ts
-var types = __webpack_require__(73054);
+var types = __webpack_require__(3054);
 // EXTERNAL MODULE: ./src/core/yaml.ts + 3 modules
-var yaml = __webpack_require__(23129);
+var yaml = __webpack_require__(3129);
 // EXTERNAL MODULE: ./src/handlers/http-post.ts
-var http_post = __webpack_require__(13180);
+var http_post = __webpack_require__(3180);
 // EXTERNAL MODULE: ./src/bridge/value.ts
-var bridge_value = __webpack_require__(95444);
+var bridge_value = __webpack_require__(5444);
 ;// CONCATENATED MODULE: ./src/handlers/bridge-buttons.ts
 
 
@@ -473,7 +473,7 @@ async function renderChoices(choices, context, ctx, where) {
 
 /***/ }),
 
-/***/ 36715:
+/***/ 6715:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -18,7 +18,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+var errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/http/errors.ts
 
 /**
@@ -37,7 +37,7 @@ class HttpRequestError extends errors/* CicdError */.SU {
 }
 
 // EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(77030);
+var external_node_net_ = __webpack_require__(7030);
 ;// CONCATENATED MODULE: ./src/http/proxy.ts
 
 const DEFAULT_PORTS = { 'http:': 80, 'https:': 443 };
@@ -84,10 +84,10 @@ function matchesNoProxy(hostname, port, noProxy) {
 async function createProxyAgent(target, proxy) {
     // keepAlive stays off: a pooled socket would hold the process open after the last request.
     if (target.protocol === 'https:') {
-        const { HttpsProxyAgent } = await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(566)]).then(__webpack_require__.bind(__webpack_require__, 71566));
+        const { HttpsProxyAgent } = await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(566)]).then(__webpack_require__.bind(__webpack_require__, 1566));
         return new HttpsProxyAgent(proxy, { keepAlive: false });
     }
-    const { HttpProxyAgent } = await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(947)]).then(__webpack_require__.bind(__webpack_require__, 28947));
+    const { HttpProxyAgent } = await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(947)]).then(__webpack_require__.bind(__webpack_require__, 8947));
     return new HttpProxyAgent(proxy, { keepAlive: false });
 }
 function entryMatches(host, port, entry) {
@@ -163,7 +163,7 @@ function bare(hostname) {
 }
 
 // EXTERNAL MODULE: ./src/http/redact.ts
-var redact = __webpack_require__(36715);
+var redact = __webpack_require__(6715);
 ;// CONCATENATED MODULE: ./src/http/retry.ts
 /**
  * Retry policy of the HTTP client, kept free of I/O so every rule is unit-testable: which answers are
@@ -215,7 +215,7 @@ function sleep(ms) {
 }
 
 // EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(37067);
+var external_node_http_ = __webpack_require__(7067);
 ;// CONCATENATED MODULE: ./src/http/transport.ts
 /**
  * One HTTP exchange over node:http / node:https with hard limits: a connect timer, a timer on the
@@ -235,10 +235,10 @@ class AttemptError extends Error {
 /** node:https (and with it node:tls, ~10 ms to load) only when a URL needs it. */
 let httpsModule;
 async function sendOnce(spec) {
-    const secure = spec.url.protocol === 'https:' ? await (httpsModule ??= Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 44708, 23))) : undefined;
+    const secure = spec.url.protocol === 'https:' ? await (httpsModule ??= Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 4708, 23))) : undefined;
     // Node's `ca` replaces the default trust store, so extra CAs are added to it, not swapped in.
     const ca = secure && spec.ca
-        ? [...(await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 41692, 23))).rootCertificates, ...[spec.ca].flat()]
+        ? [...(await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1692, 23))).rootCertificates, ...[spec.ca].flat()]
         : undefined;
     return new Promise((resolve, reject) => {
         const timers = [];
@@ -309,7 +309,7 @@ function readResponse(res, maxBytes, settle, fail) {
         status: res.statusCode ?? 0,
         statusText: res.statusMessage ?? '',
         headers: flattenHeaders(res.headers),
-        body: Buffer.concat(chunks).toString('utf8')
+        bytes: Buffer.concat(chunks)
     }));
     res.on('close', () => {
         if (!res.complete)
@@ -334,7 +334,7 @@ function flattenHeaders(headers) {
 }
 
 // EXTERNAL MODULE: ./src/core/logger.ts
-var logger = __webpack_require__(11227);
+var logger = __webpack_require__(1227);
 ;// CONCATENATED MODULE: ./src/version.ts
 /**
  * The package version, sent in the User-Agent and printed by --version. A literal (not read from
@@ -414,7 +414,7 @@ async function runRequest(settings, req) {
 async function prepare(settings, req) {
     const url = parseUrl(req);
     const label = `${req.method} ${(0,redact/* redactUrl */.BO)(url)}`;
-    const body = req.body === undefined ? undefined : Buffer.from(req.body, 'utf8');
+    const body = requestBody(req.body);
     const headers = buildHeaders(settings.userAgent, req.headers ?? {}, body);
     const secretNames = (0,redact/* secretHeaderNames */.kt)(req.secretHeaders);
     const secrets = (0,redact/* secretValues */.VX)(headers, secretNames);
@@ -433,7 +433,8 @@ async function prepare(settings, req) {
         label,
         secrets,
         secretNames,
-        deadline: Date.now() + settings.maxTotalMs
+        deadline: Date.now() + settings.maxTotalMs,
+        binary: req.body !== undefined && typeof req.body !== 'string'
     };
 }
 async function attemptOnce(settings, call, attempt) {
@@ -484,7 +485,13 @@ function giveUp(call, outcome, attempt) {
     return toResponse(outcome.response, attempt);
 }
 function toResponse(response, attempts) {
-    return { status: response.status, headers: response.headers, body: response.body, attempts };
+    const { status, headers, bytes } = response;
+    return { status, headers, body: bytes.toString('utf8'), bytes, attempts };
+}
+function requestBody(body) {
+    if (body === undefined)
+        return undefined;
+    return typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body);
 }
 function requestError(call, error, attempts) {
     const tries = attempts === 1 ? '1 attempt' : `${attempts} attempts`;
@@ -544,16 +551,22 @@ function logRequest(settings, call, attempt) {
     const headers = (0,redact/* headersForLog */.eX)(call.spec.headers, call.secretNames);
     debug(settings, call, `${call.label} attempt ${attempt}/${settings.maxAttempts} headers ${headers}`);
     // Bodies are logged whole: cutting one short could split a secret so the masker no longer sees it.
-    if (call.spec.body)
-        debug(settings, call, `${call.label} request body: ${call.spec.body}`);
+    const body = call.spec.body;
+    if (body && call.binary)
+        debug(settings, call, `${call.label} request body: ${body.length} bytes`);
+    else if (body)
+        debug(settings, call, `${call.label} request body: ${body.toString('utf8')}`);
 }
 function logResponse(settings, call, response, ms) {
     if (!settings.logger.isDebug)
         return;
     const status = `${response.status} ${response.statusText}`.trim();
     debug(settings, call, `${call.label} -> ${status} in ${ms} ms`);
-    if (response.body)
-        debug(settings, call, `${call.label} response body: ${response.body}`);
+    const type = response.headers['content-type'] ?? '';
+    if (response.bytes.length === 0)
+        return;
+    const text = /json|text|xml|form/.test(type) || type === '' ? response.bytes.toString('utf8') : undefined;
+    debug(settings, call, `${call.label} response body: ${text ?? `${response.bytes.length} bytes`}`);
 }
 function debug(settings, call, message) {
     if (settings.logger.isDebug)

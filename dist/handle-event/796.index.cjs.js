@@ -2,7 +2,7 @@ exports.id = 796;
 exports.ids = [796];
 exports.modules = {
 
-/***/ 84317:
+/***/ 4317:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 "use strict";
@@ -245,7 +245,7 @@ function getExternalKeyNameLength(key) {
 
 /***/ }),
 
-/***/ 58999:
+/***/ 8999:
 /***/ ((module) => {
 
 /*
@@ -418,7 +418,7 @@ module.exports.generateMulti = function generateMulti(keys) {
 
 /***/ }),
 
-/***/ 19036:
+/***/ 9036:
 /***/ ((module) => {
 
 "use strict";
@@ -907,18 +907,18 @@ module.exports = Denque;
 
 /***/ }),
 
-/***/ 25017:
+/***/ 5017:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const commands_1 = __webpack_require__(84317);
-const calculateSlot = __webpack_require__(58999);
-const standard_as_callback_1 = __webpack_require__(25659);
-const utils_1 = __webpack_require__(97670);
-const argumentParsers_1 = __webpack_require__(10119);
-const replyTransformers_1 = __webpack_require__(35436);
+const commands_1 = __webpack_require__(4317);
+const calculateSlot = __webpack_require__(8999);
+const standard_as_callback_1 = __webpack_require__(5659);
+const utils_1 = __webpack_require__(7670);
+const argumentParsers_1 = __webpack_require__(119);
+const replyTransformers_1 = __webpack_require__(5436);
 /**
  * Command instance
  *
@@ -1400,15 +1400,15 @@ class MixedBuffers {
 
 /***/ }),
 
-/***/ 52207:
+/***/ 2207:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const Command_1 = __webpack_require__(25017);
-const utils_1 = __webpack_require__(97670);
-const SubscriptionSet_1 = __webpack_require__(82183);
+const Command_1 = __webpack_require__(5017);
+const utils_1 = __webpack_require__(7670);
+const SubscriptionSet_1 = __webpack_require__(2183);
 const decoder_1 = __webpack_require__(4535);
 const debug = (0, utils_1.Debug)("dataHandler");
 class DataHandler {
@@ -1781,21 +1781,21 @@ function fillUnsubCommand(command, count) {
 
 /***/ }),
 
-/***/ 68940:
+/***/ 8940:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const calculateSlot = __webpack_require__(58999);
-const commands_1 = __webpack_require__(84317);
-const standard_as_callback_1 = __webpack_require__(25659);
-const util_1 = __webpack_require__(39023);
-const Command_1 = __webpack_require__(25017);
-const buffer_1 = __webpack_require__(20181);
-const utils_1 = __webpack_require__(97670);
-const Commander_1 = __webpack_require__(23240);
-const HimportCoordinator_1 = __webpack_require__(86813);
+const calculateSlot = __webpack_require__(8999);
+const commands_1 = __webpack_require__(4317);
+const standard_as_callback_1 = __webpack_require__(5659);
+const util_1 = __webpack_require__(9023);
+const Command_1 = __webpack_require__(5017);
+const buffer_1 = __webpack_require__(181);
+const utils_1 = __webpack_require__(7670);
+const Commander_1 = __webpack_require__(3240);
+const HimportCoordinator_1 = __webpack_require__(6813);
 /*
   This function derives from the cluster-key-slot implementation.
   Instead of checking that all keys have the same slot, it checks that all slots are served by the same set of nodes.
@@ -2160,32 +2160,32 @@ Pipeline.prototype.exec = function (callback) {
 
 /***/ }),
 
-/***/ 35695:
+/***/ 5695:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
 
 var _a;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const commands_1 = __webpack_require__(84317);
-const events_1 = __webpack_require__(24434);
-const standard_as_callback_1 = __webpack_require__(25659);
-const cluster_1 = __webpack_require__(81633);
-const Command_1 = __webpack_require__(25017);
-const connectors_1 = __webpack_require__(28053);
-const SentinelConnector_1 = __webpack_require__(38325);
-const eventHandler = __webpack_require__(21107);
-const RedisOptions_1 = __webpack_require__(77669);
-const ScanStream_1 = __webpack_require__(76443);
-const transaction_1 = __webpack_require__(15708);
-const utils_1 = __webpack_require__(97670);
-const tracing_1 = __webpack_require__(20726);
-const applyMixin_1 = __webpack_require__(96985);
-const Commander_1 = __webpack_require__(23240);
-const lodash_1 = __webpack_require__(84893);
-const HimportCoordinator_1 = __webpack_require__(86813);
-const HimportCoordinator_2 = __webpack_require__(86813);
-const Deque = __webpack_require__(19036);
+const commands_1 = __webpack_require__(4317);
+const events_1 = __webpack_require__(4434);
+const standard_as_callback_1 = __webpack_require__(5659);
+const cluster_1 = __webpack_require__(1633);
+const Command_1 = __webpack_require__(5017);
+const connectors_1 = __webpack_require__(8053);
+const SentinelConnector_1 = __webpack_require__(8325);
+const eventHandler = __webpack_require__(1107);
+const RedisOptions_1 = __webpack_require__(7669);
+const ScanStream_1 = __webpack_require__(8824);
+const transaction_1 = __webpack_require__(5708);
+const utils_1 = __webpack_require__(7670);
+const tracing_1 = __webpack_require__(726);
+const applyMixin_1 = __webpack_require__(6985);
+const Commander_1 = __webpack_require__(3240);
+const lodash_1 = __webpack_require__(4893);
+const HimportCoordinator_1 = __webpack_require__(6813);
+const HimportCoordinator_2 = __webpack_require__(6813);
+const Deque = __webpack_require__(9036);
 const debug = (0, utils_1.Debug)("redis");
 /**
  * This is the major component of ioredis.
@@ -3002,7 +3002,7 @@ exports["default"] = Redis;
 
 /***/ }),
 
-/***/ 76443:
+/***/ 8824:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -3061,15 +3061,15 @@ exports["default"] = ScanStream;
 
 /***/ }),
 
-/***/ 66833:
+/***/ 6833:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const crypto_1 = __webpack_require__(76982);
-const Command_1 = __webpack_require__(25017);
-const standard_as_callback_1 = __webpack_require__(25659);
+const crypto_1 = __webpack_require__(6982);
+const Command_1 = __webpack_require__(5017);
+const standard_as_callback_1 = __webpack_require__(5659);
 class Script {
     constructor(lua, numberOfKeys = null, keyPrefix = "", readOnly = false) {
         this.lua = lua;
@@ -3131,7 +3131,7 @@ exports["default"] = Script;
 
 /***/ }),
 
-/***/ 82183:
+/***/ 2183:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -3180,17 +3180,17 @@ function mapSet(set) {
 
 /***/ }),
 
-/***/ 68596:
+/***/ 8596:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.executeWithAutoPipelining = exports.getFirstValueInFlattenedArray = exports.shouldUseAutoPipelining = exports.notAllowedAutoPipelineCommands = exports.kCallbacks = exports.kExec = void 0;
-const lodash_1 = __webpack_require__(84893);
-const calculateSlot = __webpack_require__(58999);
-const standard_as_callback_1 = __webpack_require__(25659);
-const commands_1 = __webpack_require__(84317);
+const lodash_1 = __webpack_require__(4893);
+const calculateSlot = __webpack_require__(8999);
+const standard_as_callback_1 = __webpack_require__(5659);
+const commands_1 = __webpack_require__(4317);
 exports.kExec = Symbol("exec");
 exports.kCallbacks = Symbol("callbacks");
 exports.notAllowedAutoPipelineCommands = [
@@ -3368,14 +3368,14 @@ exports.executeWithAutoPipelining = executeWithAutoPipelining;
 
 /***/ }),
 
-/***/ 91885:
+/***/ 1885:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DEFAULT_CLUSTER_OPTIONS = void 0;
-const dns_1 = __webpack_require__(72250);
+const dns_1 = __webpack_require__(2250);
 exports.DEFAULT_CLUSTER_OPTIONS = {
     clusterRetryStrategy: (times) => Math.min(100 + times * 2, 2000),
     clusterNodeRetryStrategy: null,
@@ -3399,15 +3399,15 @@ exports.DEFAULT_CLUSTER_OPTIONS = {
 
 /***/ }),
 
-/***/ 68093:
+/***/ 8093:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __webpack_require__(36617);
-const utils_1 = __webpack_require__(97670);
-const Redis_1 = __webpack_require__(35695);
+const util_1 = __webpack_require__(6617);
+const utils_1 = __webpack_require__(7670);
+const Redis_1 = __webpack_require__(5695);
 const debug = (0, utils_1.Debug)("cluster:subscriber");
 class ClusterSubscriber {
     constructor(connectionPool, emitter, isSharded = false) {
@@ -3632,16 +3632,16 @@ exports["default"] = ClusterSubscriber;
 
 /***/ }),
 
-/***/ 55870:
+/***/ 5870:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const utils_1 = __webpack_require__(97670);
-const util_1 = __webpack_require__(36617);
-const calculateSlot = __webpack_require__(58999);
-const ShardedSubscriber_1 = __webpack_require__(93754);
+const utils_1 = __webpack_require__(7670);
+const util_1 = __webpack_require__(6617);
+const calculateSlot = __webpack_require__(8999);
+const ShardedSubscriber_1 = __webpack_require__(3754);
 const debug = (0, utils_1.Debug)("cluster:subscriberGroup");
 /**
  * Redis distinguishes between "normal" and sharded PubSub. When using the normal PubSub feature,
@@ -4013,16 +4013,16 @@ exports["default"] = ClusterSubscriberGroup;
 
 /***/ }),
 
-/***/ 99107:
+/***/ 1488:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const events_1 = __webpack_require__(24434);
-const utils_1 = __webpack_require__(97670);
-const util_1 = __webpack_require__(36617);
-const Redis_1 = __webpack_require__(35695);
+const events_1 = __webpack_require__(4434);
+const utils_1 = __webpack_require__(7670);
+const util_1 = __webpack_require__(6617);
+const Redis_1 = __webpack_require__(5695);
 const debug = (0, utils_1.Debug)("cluster:connectionPool");
 class ConnectionPool extends events_1.EventEmitter {
     constructor(redisOptions, clusterNodeRetryStrategy = null, hooks = {}) {
@@ -4211,14 +4211,14 @@ exports["default"] = ConnectionPool;
 
 /***/ }),
 
-/***/ 83455:
+/***/ 3455:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const utils_1 = __webpack_require__(97670);
-const Deque = __webpack_require__(19036);
+const utils_1 = __webpack_require__(7670);
+const Deque = __webpack_require__(9036);
 const debug = (0, utils_1.Debug)("delayqueue");
 /**
  * Queue that runs items after specified duration
@@ -4272,15 +4272,15 @@ exports["default"] = DelayQueue;
 
 /***/ }),
 
-/***/ 93754:
+/***/ 3754:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __webpack_require__(36617);
-const utils_1 = __webpack_require__(97670);
-const Redis_1 = __webpack_require__(35695);
+const util_1 = __webpack_require__(6617);
+const utils_1 = __webpack_require__(7670);
+const Redis_1 = __webpack_require__(5695);
 const debug = (0, utils_1.Debug)("cluster:subscriberGroup:shardedSubscriber");
 const SubscriberStatus = {
     IDLE: "idle",
@@ -4426,32 +4426,32 @@ exports["default"] = ShardedSubscriber;
 
 /***/ }),
 
-/***/ 81633:
+/***/ 1633:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const commands_1 = __webpack_require__(84317);
-const events_1 = __webpack_require__(24434);
-const redis_errors_1 = __webpack_require__(46961);
-const standard_as_callback_1 = __webpack_require__(25659);
-const Command_1 = __webpack_require__(25017);
-const ClusterAllFailedError_1 = __webpack_require__(61784);
-const Redis_1 = __webpack_require__(35695);
-const ScanStream_1 = __webpack_require__(76443);
-const transaction_1 = __webpack_require__(15708);
-const utils_1 = __webpack_require__(97670);
-const applyMixin_1 = __webpack_require__(96985);
-const Commander_1 = __webpack_require__(23240);
-const ClusterOptions_1 = __webpack_require__(91885);
-const ClusterSubscriber_1 = __webpack_require__(68093);
-const ConnectionPool_1 = __webpack_require__(99107);
-const DelayQueue_1 = __webpack_require__(83455);
-const util_1 = __webpack_require__(36617);
-const Deque = __webpack_require__(19036);
-const ClusterSubscriberGroup_1 = __webpack_require__(55870);
-const HimportCoordinator_1 = __webpack_require__(86813);
+const commands_1 = __webpack_require__(4317);
+const events_1 = __webpack_require__(4434);
+const redis_errors_1 = __webpack_require__(6961);
+const standard_as_callback_1 = __webpack_require__(5659);
+const Command_1 = __webpack_require__(5017);
+const ClusterAllFailedError_1 = __webpack_require__(1784);
+const Redis_1 = __webpack_require__(5695);
+const ScanStream_1 = __webpack_require__(8824);
+const transaction_1 = __webpack_require__(5708);
+const utils_1 = __webpack_require__(7670);
+const applyMixin_1 = __webpack_require__(6985);
+const Commander_1 = __webpack_require__(3240);
+const ClusterOptions_1 = __webpack_require__(1885);
+const ClusterSubscriber_1 = __webpack_require__(8093);
+const ConnectionPool_1 = __webpack_require__(1488);
+const DelayQueue_1 = __webpack_require__(3455);
+const util_1 = __webpack_require__(6617);
+const Deque = __webpack_require__(9036);
+const ClusterSubscriberGroup_1 = __webpack_require__(5870);
+const HimportCoordinator_1 = __webpack_require__(6813);
 const debug = (0, utils_1.Debug)("cluster");
 const REJECT_OVERWRITTEN_COMMANDS = new WeakSet();
 /**
@@ -5483,15 +5483,15 @@ exports["default"] = Cluster;
 
 /***/ }),
 
-/***/ 36617:
+/***/ 6617:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getConnectionName = exports.weightSrvRecords = exports.groupSrvRecords = exports.getUniqueHostnamesFromOptions = exports.normalizeNodeOptions = exports.nodeKeyToRedisOptions = exports.getNodeKey = exports.waitForRedisReady = void 0;
-const utils_1 = __webpack_require__(97670);
-const net_1 = __webpack_require__(69278);
+const utils_1 = __webpack_require__(7670);
+const net_1 = __webpack_require__(9278);
 function waitForRedisReady(redis) {
     if (redis.status === "ready") {
         return Promise.resolve();
@@ -5615,13 +5615,13 @@ exports.getConnectionName = getConnectionName;
 
 /***/ }),
 
-/***/ 72348:
+/***/ 2348:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const utils_1 = __webpack_require__(97670);
+const utils_1 = __webpack_require__(7670);
 const debug = (0, utils_1.Debug)("AbstractConnector");
 class AbstractConnector {
     constructor(disconnectTimeout) {
@@ -5649,14 +5649,14 @@ exports["default"] = AbstractConnector;
 
 /***/ }),
 
-/***/ 24037:
+/***/ 4037:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.FailoverDetector = void 0;
-const utils_1 = __webpack_require__(97670);
+const utils_1 = __webpack_require__(7670);
 const debug = (0, utils_1.Debug)("FailoverDetector");
 const CHANNEL_NAME = "+switch-master";
 class FailoverDetector {
@@ -5702,7 +5702,7 @@ exports.FailoverDetector = FailoverDetector;
 
 /***/ }),
 
-/***/ 33079:
+/***/ 3079:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -5747,21 +5747,21 @@ exports["default"] = SentinelIterator;
 
 /***/ }),
 
-/***/ 38325:
+/***/ 8325:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SentinelIterator = void 0;
-const net_1 = __webpack_require__(69278);
-const utils_1 = __webpack_require__(97670);
-const tls_1 = __webpack_require__(64756);
-const SentinelIterator_1 = __webpack_require__(33079);
+const net_1 = __webpack_require__(9278);
+const utils_1 = __webpack_require__(7670);
+const tls_1 = __webpack_require__(4756);
+const SentinelIterator_1 = __webpack_require__(3079);
 exports.SentinelIterator = SentinelIterator_1.default;
-const AbstractConnector_1 = __webpack_require__(72348);
-const Redis_1 = __webpack_require__(35695);
-const FailoverDetector_1 = __webpack_require__(24037);
+const AbstractConnector_1 = __webpack_require__(2348);
+const Redis_1 = __webpack_require__(5695);
+const FailoverDetector_1 = __webpack_require__(4037);
 const debug = (0, utils_1.Debug)("SentinelConnector");
 class SentinelConnector extends AbstractConnector_1.default {
     constructor(options) {
@@ -6062,10 +6062,10 @@ function noop() { }
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const net_1 = __webpack_require__(69278);
-const tls_1 = __webpack_require__(64756);
-const utils_1 = __webpack_require__(97670);
-const AbstractConnector_1 = __webpack_require__(72348);
+const net_1 = __webpack_require__(9278);
+const tls_1 = __webpack_require__(4756);
+const utils_1 = __webpack_require__(7670);
+const AbstractConnector_1 = __webpack_require__(2348);
 class StandaloneConnector extends AbstractConnector_1.default {
     constructor(options) {
         super(options.disconnectTimeout);
@@ -6133,7 +6133,7 @@ exports["default"] = StandaloneConnector;
 
 /***/ }),
 
-/***/ 28053:
+/***/ 8053:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -6142,13 +6142,13 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SentinelConnector = exports.StandaloneConnector = void 0;
 const StandaloneConnector_1 = __webpack_require__(6359);
 exports.StandaloneConnector = StandaloneConnector_1.default;
-const SentinelConnector_1 = __webpack_require__(38325);
+const SentinelConnector_1 = __webpack_require__(8325);
 exports.SentinelConnector = SentinelConnector_1.default;
 
 
 /***/ }),
 
-/***/ 74981:
+/***/ 4981:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -6305,13 +6305,13 @@ exports["default"] = TLSProfiles;
 
 /***/ }),
 
-/***/ 61784:
+/***/ 1784:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const redis_errors_1 = __webpack_require__(46961);
+const redis_errors_1 = __webpack_require__(6961);
 class ClusterAllFailedError extends redis_errors_1.RedisError {
     constructor(message, lastNodeError) {
         super(message);
@@ -6328,13 +6328,13 @@ exports["default"] = ClusterAllFailedError;
 
 /***/ }),
 
-/***/ 29256:
+/***/ 9256:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const redis_errors_1 = __webpack_require__(46961);
+const redis_errors_1 = __webpack_require__(6961);
 class MaxRetriesPerRequestError extends redis_errors_1.AbortError {
     constructor(maxRetriesPerRequest) {
         const message = `Reached the max retries per request limit (which is ${maxRetriesPerRequest}). Refer to "maxRetriesPerRequest" option for details.`;
@@ -6350,28 +6350,28 @@ exports["default"] = MaxRetriesPerRequestError;
 
 /***/ }),
 
-/***/ 44926:
+/***/ 4926:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MaxRetriesPerRequestError = void 0;
-const MaxRetriesPerRequestError_1 = __webpack_require__(29256);
+const MaxRetriesPerRequestError_1 = __webpack_require__(9256);
 exports.MaxRetriesPerRequestError = MaxRetriesPerRequestError_1.default;
 
 
 /***/ }),
 
-/***/ 86813:
+/***/ 6813:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.interceptHimportControlCommand = exports.isHimportControlCommand = exports.isInternalHimportCommand = exports.unbindHimportCoordinator = exports.setHimportRole = exports.interceptHimportPipeline = exports.interceptHimportCommand = exports.getHimportBinding = exports.bindHimportCoordinator = exports.cloneHimportFieldsets = exports.hasHimportCoordinator = void 0;
-const Command_1 = __webpack_require__(25017);
-const utils_1 = __webpack_require__(97670);
+const Command_1 = __webpack_require__(5017);
+const utils_1 = __webpack_require__(7670);
 exports.hasHimportCoordinator = Symbol("hasHimportCoordinator");
 const bindings = new WeakMap();
 const internalCommands = new WeakSet();
@@ -6786,48 +6786,48 @@ function isMissingFieldsetError(error) {
 
 /***/ }),
 
-/***/ 67796:
+/***/ 7796:
 /***/ ((module, exports, __webpack_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.print = exports.ReplyError = exports.SentinelIterator = exports.SentinelConnector = exports.AbstractConnector = exports.Pipeline = exports.ScanStream = exports.Command = exports.Cluster = exports.Redis = exports["default"] = void 0;
-exports = module.exports = __webpack_require__(35695)["default"];
-var Redis_1 = __webpack_require__(35695);
+exports = module.exports = __webpack_require__(5695)["default"];
+var Redis_1 = __webpack_require__(5695);
 Object.defineProperty(exports, "default", ({ enumerable: true, get: function () { return Redis_1.default; } }));
-var Redis_2 = __webpack_require__(35695);
+var Redis_2 = __webpack_require__(5695);
 Object.defineProperty(exports, "Redis", ({ enumerable: true, get: function () { return Redis_2.default; } }));
-var cluster_1 = __webpack_require__(81633);
+var cluster_1 = __webpack_require__(1633);
 Object.defineProperty(exports, "Cluster", ({ enumerable: true, get: function () { return cluster_1.default; } }));
 /**
  * @ignore
  */
-var Command_1 = __webpack_require__(25017);
+var Command_1 = __webpack_require__(5017);
 Object.defineProperty(exports, "Command", ({ enumerable: true, get: function () { return Command_1.default; } }));
 /**
  * @ignore
  */
-var ScanStream_1 = __webpack_require__(76443);
+var ScanStream_1 = __webpack_require__(8824);
 Object.defineProperty(exports, "ScanStream", ({ enumerable: true, get: function () { return ScanStream_1.default; } }));
 /**
  * @ignore
  */
-var Pipeline_1 = __webpack_require__(68940);
+var Pipeline_1 = __webpack_require__(8940);
 Object.defineProperty(exports, "Pipeline", ({ enumerable: true, get: function () { return Pipeline_1.default; } }));
 /**
  * @ignore
  */
-var AbstractConnector_1 = __webpack_require__(72348);
+var AbstractConnector_1 = __webpack_require__(2348);
 Object.defineProperty(exports, "AbstractConnector", ({ enumerable: true, get: function () { return AbstractConnector_1.default; } }));
 /**
  * @ignore
  */
-var SentinelConnector_1 = __webpack_require__(38325);
+var SentinelConnector_1 = __webpack_require__(8325);
 Object.defineProperty(exports, "SentinelConnector", ({ enumerable: true, get: function () { return SentinelConnector_1.default; } }));
 Object.defineProperty(exports, "SentinelIterator", ({ enumerable: true, get: function () { return SentinelConnector_1.SentinelIterator; } }));
 // No TS typings
-exports.ReplyError = __webpack_require__(46961).ReplyError;
+exports.ReplyError = __webpack_require__(6961).ReplyError;
 /**
  * @ignore
  */
@@ -6856,7 +6856,7 @@ exports.print = print;
 
 /***/ }),
 
-/***/ 77669:
+/***/ 7669:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -6927,20 +6927,20 @@ exports.DEFAULT_REDIS_OPTIONS = {
 
 /***/ }),
 
-/***/ 21107:
+/***/ 1107:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.readyHandler = exports.errorHandler = exports.closeHandler = exports.connectHandler = void 0;
-const redis_errors_1 = __webpack_require__(46961);
-const Command_1 = __webpack_require__(25017);
-const errors_1 = __webpack_require__(44926);
-const utils_1 = __webpack_require__(97670);
-const version_1 = __webpack_require__(34610);
-const DataHandler_1 = __webpack_require__(52207);
-const HimportCoordinator_1 = __webpack_require__(86813);
+const redis_errors_1 = __webpack_require__(6961);
+const Command_1 = __webpack_require__(5017);
+const errors_1 = __webpack_require__(4926);
+const utils_1 = __webpack_require__(7670);
+const version_1 = __webpack_require__(4610);
+const DataHandler_1 = __webpack_require__(2207);
+const HimportCoordinator_1 = __webpack_require__(6813);
 const debug = (0, utils_1.Debug)("connection");
 function getHandshakeCommands(self) {
     const commands = [];
@@ -7385,7 +7385,7 @@ exports.readyHandler = readyHandler;
 
 /***/ }),
 
-/***/ 35436:
+/***/ 5436:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -7512,8 +7512,8 @@ exports.Decoder = exports.PUSH_TYPE_MAPPING = exports.RESP_TYPES = void 0;
  * Licensed under the MIT License.
  */
 // @ts-nocheck
-const verbatim_string_1 = __webpack_require__(68039);
-const errors_1 = __webpack_require__(77092);
+const verbatim_string_1 = __webpack_require__(8039);
+const errors_1 = __webpack_require__(7092);
 // https://github.com/redis/redis-specifications/blob/master/protocol/RESP3.md
 exports.RESP_TYPES = {
     NULL: 95, // _
@@ -8231,14 +8231,14 @@ _Decoder_DOUBLE_DECIMAL_MULTIPLIERS = { value: [
 
 /***/ }),
 
-/***/ 77092:
+/***/ 7092:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.BlobError = exports.SimpleError = void 0;
-const redis_errors_1 = __webpack_require__(46961);
+const redis_errors_1 = __webpack_require__(6961);
 class SimpleError extends redis_errors_1.ReplyError {
     get name() {
         return "ReplyError";
@@ -8255,7 +8255,7 @@ exports.BlobError = BlobError;
 
 /***/ }),
 
-/***/ 68039:
+/***/ 8039:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -8280,7 +8280,7 @@ exports.VerbatimString = VerbatimString;
 
 /***/ }),
 
-/***/ 20726:
+/***/ 726:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -8334,7 +8334,7 @@ const dc = (() => {
     try {
         return "getBuiltinModule" in process
             ? process.getBuiltinModule("node:diagnostics_channel")
-            : __webpack_require__(53053);
+            : __webpack_require__(3053);
     }
     catch {
         return undefined;
@@ -8384,17 +8384,17 @@ exports.traceConnect = traceConnect;
 
 /***/ }),
 
-/***/ 15708:
+/***/ 5708:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.addTransactionSupport = void 0;
-const utils_1 = __webpack_require__(97670);
-const standard_as_callback_1 = __webpack_require__(25659);
-const Pipeline_1 = __webpack_require__(68940);
-const tracing_1 = __webpack_require__(20726);
+const utils_1 = __webpack_require__(7670);
+const standard_as_callback_1 = __webpack_require__(5659);
+const Pipeline_1 = __webpack_require__(8940);
+const tracing_1 = __webpack_require__(726);
 function addTransactionSupport(redis) {
     redis.pipeline = function (commands) {
         const pipeline = new Pipeline_1.default(this);
@@ -8492,16 +8492,16 @@ exports.addTransactionSupport = addTransactionSupport;
 
 /***/ }),
 
-/***/ 23240:
+/***/ 3240:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const commands_1 = __webpack_require__(84317);
-const autoPipelining_1 = __webpack_require__(68596);
-const Command_1 = __webpack_require__(25017);
-const Script_1 = __webpack_require__(66833);
+const commands_1 = __webpack_require__(4317);
+const autoPipelining_1 = __webpack_require__(8596);
+const Command_1 = __webpack_require__(5017);
+const Script_1 = __webpack_require__(6833);
 // eslint-disable-next-line @typescript-eslint/no-unused-vars
 class Commander {
     constructor() {
@@ -8619,7 +8619,7 @@ exports["default"] = Commander;
 
 /***/ }),
 
-/***/ 96985:
+/***/ 6985:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -8635,7 +8635,7 @@ exports["default"] = applyMixin;
 
 /***/ }),
 
-/***/ 10119:
+/***/ 119:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -8717,7 +8717,7 @@ exports.parseBlockOption = parseBlockOption;
 
 /***/ }),
 
-/***/ 87633:
+/***/ 7633:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -8820,7 +8820,7 @@ exports["default"] = genDebugFunction;
 
 /***/ }),
 
-/***/ 39018:
+/***/ 9018:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -8930,20 +8930,20 @@ exports.defaults = defaults;
 
 /***/ }),
 
-/***/ 97670:
+/***/ 7670:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.noop = exports.isArguments = exports.defaults = exports.Debug = exports.zipMap = exports.isResp2SubscriberMode = exports.CONNECTION_CLOSED_ERROR_MSG = exports.shuffle = exports.sample = exports.resolveTLSProfile = exports.parseURL = exports.optimizeErrorStack = exports.toArg = exports.convertMapToArray = exports.convertObjectToArray = exports.timeout = exports.packObject = exports.isInt = exports.wrapMultiResult = exports.convertBufferToString = void 0;
-const lodash_1 = __webpack_require__(84893);
+const lodash_1 = __webpack_require__(4893);
 Object.defineProperty(exports, "defaults", ({ enumerable: true, get: function () { return lodash_1.defaults; } }));
 Object.defineProperty(exports, "isArguments", ({ enumerable: true, get: function () { return lodash_1.isArguments; } }));
 Object.defineProperty(exports, "noop", ({ enumerable: true, get: function () { return lodash_1.noop; } }));
-const debug_1 = __webpack_require__(87633);
+const debug_1 = __webpack_require__(7633);
 exports.Debug = debug_1.default;
-const TLSProfiles_1 = __webpack_require__(74981);
+const TLSProfiles_1 = __webpack_require__(4981);
 /**
  * Convert a buffer to string, supports buffer array and plain objects
  * (RESP3 map replies decoded with `replyMapping: "resp3"`)
@@ -9330,7 +9330,7 @@ exports.zipMap = zipMap;
 
 /***/ }),
 
-/***/ 64314:
+/***/ 4314:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -9386,7 +9386,7 @@ exports.isArguments = isArguments;
 
 /***/ }),
 
-/***/ 84893:
+/***/ 4893:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 "use strict";
@@ -9409,13 +9409,13 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.noop = void 0;
 function noop() { }
 exports.noop = noop;
-__exportStar(__webpack_require__(39018), exports);
-__exportStar(__webpack_require__(64314), exports);
+__exportStar(__webpack_require__(9018), exports);
+__exportStar(__webpack_require__(4314), exports);
 
 
 /***/ }),
 
-/***/ 34610:
+/***/ 4610:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -9428,28 +9428,28 @@ exports.PACKAGE_VERSION = "6.0.0";
 
 /***/ }),
 
-/***/ 46961:
+/***/ 6961:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
 
 
 const Errors = process.version.charCodeAt(1) < 55 && process.version.charCodeAt(2) === 46
-  ? __webpack_require__(99236) // Node.js < 7
-  : __webpack_require__(15854)
+  ? __webpack_require__(9236) // Node.js < 7
+  : __webpack_require__(5854)
 
 module.exports = Errors
 
 
 /***/ }),
 
-/***/ 15854:
+/***/ 5854:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
 
 
-const assert = __webpack_require__(42613)
+const assert = __webpack_require__(2613)
 
 class RedisError extends Error {
   get name () {
@@ -9510,14 +9510,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 99236:
+/***/ 9236:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
 
 
-const assert = __webpack_require__(42613)
-const util = __webpack_require__(39023)
+const assert = __webpack_require__(2613)
+const util = __webpack_require__(9023)
 
 // RedisError
 
@@ -9637,13 +9637,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 25659:
+/***/ 5659:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const utils_1 = __webpack_require__(82630);
+const utils_1 = __webpack_require__(2630);
 function throwLater(e) {
     setTimeout(function () {
         throw e;
@@ -9686,7 +9686,7 @@ exports["default"] = asCallback;
 
 /***/ }),
 
-/***/ 82630:
+/***/ 2630:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";

@@ -2,7 +2,7 @@ exports.id = 115;
 exports.ids = [115];
 exports.modules = {
 
-/***/ 17330:
+/***/ 7330:
 /***/ (function(module) {
 
 // MIT license (by Elan Shanker).
@@ -92,7 +92,7 @@ exports.modules = {
 
 /***/ }),
 
-/***/ 40336:
+/***/ 336:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -249,7 +249,7 @@ function requestFlush() {
         if (!domain) {
             // Lazy execute the domain module.
             // Only employed if the user elects to use domains.
-            domain = __webpack_require__(73167);
+            domain = __webpack_require__(3167);
         }
         domain.active = process.domain = null;
     }
@@ -274,25 +274,25 @@ function requestFlush() {
 
 /***/ }),
 
-/***/ 18115:
+/***/ 8115:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
 
 
-var lib = __webpack_require__(97853);
-var _require = __webpack_require__(14499),
+var lib = __webpack_require__(7853);
+var _require = __webpack_require__(4499),
   Environment = _require.Environment,
   Template = _require.Template;
-var Loader = __webpack_require__(43391);
+var Loader = __webpack_require__(3391);
 var loaders = __webpack_require__(2650);
-var precompile = __webpack_require__(84586);
+var precompile = __webpack_require__(4586);
 var compiler = __webpack_require__(8993);
 var parser = __webpack_require__(715);
-var lexer = __webpack_require__(38852);
-var runtime = __webpack_require__(69846);
-var nodes = __webpack_require__(16151);
-var installJinjaCompat = __webpack_require__(50085);
+var lexer = __webpack_require__(8852);
+var runtime = __webpack_require__(9846);
+var nodes = __webpack_require__(6151);
+var installJinjaCompat = __webpack_require__(85);
 
 // A single instance of an environment, since this is so commonly used
 var e;
@@ -372,13 +372,13 @@ module.exports = {
 function _inheritsLoose(subClass, superClass) { subClass.prototype = Object.create(superClass.prototype); subClass.prototype.constructor = subClass; _setPrototypeOf(subClass, superClass); }
 function _setPrototypeOf(o, p) { _setPrototypeOf = Object.setPrototypeOf ? Object.setPrototypeOf.bind() : function _setPrototypeOf(o, p) { o.__proto__ = p; return o; }; return _setPrototypeOf(o, p); }
 var parser = __webpack_require__(715);
-var transformer = __webpack_require__(76297);
-var nodes = __webpack_require__(16151);
-var _require = __webpack_require__(97853),
+var transformer = __webpack_require__(6297);
+var nodes = __webpack_require__(6151);
+var _require = __webpack_require__(7853),
   TemplateError = _require.TemplateError;
-var _require2 = __webpack_require__(69846),
+var _require2 = __webpack_require__(9846),
   Frame = _require2.Frame;
-var _require3 = __webpack_require__(79695),
+var _require3 = __webpack_require__(9695),
   Obj = _require3.Obj;
 
 // These are all the same for now, but shouldn't be passed straight
@@ -1397,7 +1397,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 14499:
+/***/ 4499:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -1405,24 +1405,24 @@ module.exports = {
 
 function _inheritsLoose(subClass, superClass) { subClass.prototype = Object.create(superClass.prototype); subClass.prototype.constructor = subClass; _setPrototypeOf(subClass, superClass); }
 function _setPrototypeOf(o, p) { _setPrototypeOf = Object.setPrototypeOf ? Object.setPrototypeOf.bind() : function _setPrototypeOf(o, p) { o.__proto__ = p; return o; }; return _setPrototypeOf(o, p); }
-var asap = __webpack_require__(40336);
-var _waterfall = __webpack_require__(17330);
-var lib = __webpack_require__(97853);
+var asap = __webpack_require__(336);
+var _waterfall = __webpack_require__(7330);
+var lib = __webpack_require__(7853);
 var compiler = __webpack_require__(8993);
-var filters = __webpack_require__(99317);
+var filters = __webpack_require__(9317);
 var _require = __webpack_require__(2650),
   FileSystemLoader = _require.FileSystemLoader,
   WebLoader = _require.WebLoader,
   PrecompiledLoader = _require.PrecompiledLoader;
-var tests = __webpack_require__(64259);
-var globals = __webpack_require__(20290);
-var _require2 = __webpack_require__(79695),
+var tests = __webpack_require__(4259);
+var globals = __webpack_require__(290);
+var _require2 = __webpack_require__(9695),
   Obj = _require2.Obj,
   EmitterObj = _require2.EmitterObj;
-var globalRuntime = __webpack_require__(69846);
+var globalRuntime = __webpack_require__(9846);
 var handleError = globalRuntime.handleError,
   Frame = globalRuntime.Frame;
-var expressApp = __webpack_require__(69376);
+var expressApp = __webpack_require__(9376);
 
 // If the user is using the async API, *always* call it
 // asynchronously even if the template was synchronous.
@@ -1952,13 +1952,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 69376:
+/***/ 9376:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
 
 
-var path = __webpack_require__(16928);
+var path = __webpack_require__(6928);
 module.exports = function express(env, app) {
   function NunjucksView(name, opts) {
     this.name = name;
@@ -1982,14 +1982,14 @@ module.exports = function express(env, app) {
 
 /***/ }),
 
-/***/ 99317:
+/***/ 9317:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
 
 
-var lib = __webpack_require__(97853);
-var r = __webpack_require__(69846);
+var lib = __webpack_require__(7853);
+var r = __webpack_require__(9846);
 var _exports = module.exports = {};
 function normalize(value, defaultValue) {
   if (value === null || value === undefined || value === false) {
@@ -2535,7 +2535,7 @@ _exports.e = _exports.escape;
 
 /***/ }),
 
-/***/ 20290:
+/***/ 290:
 /***/ ((module) => {
 
 "use strict";
@@ -2607,7 +2607,7 @@ module.exports = globals;
 
 /***/ }),
 
-/***/ 50085:
+/***/ 85:
 /***/ ((module) => {
 
 "use strict";
@@ -2907,13 +2907,13 @@ module.exports = installCompat;
 
 /***/ }),
 
-/***/ 38852:
+/***/ 8852:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
 
 
-var lib = __webpack_require__(97853);
+var lib = __webpack_require__(7853);
 var whitespaceChars = " \n\t\r\xA0";
 var delimChars = '()[]{}%*-+~/#,:|.<>=!';
 var intChars = '0123456789';
@@ -3388,7 +3388,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 97853:
+/***/ 7853:
 /***/ ((module) => {
 
 "use strict";
@@ -3720,7 +3720,7 @@ _exports.inOperator = inOperator;
 
 /***/ }),
 
-/***/ 43391:
+/***/ 3391:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -3728,8 +3728,8 @@ _exports.inOperator = inOperator;
 
 function _inheritsLoose(subClass, superClass) { subClass.prototype = Object.create(superClass.prototype); subClass.prototype.constructor = subClass; _setPrototypeOf(subClass, superClass); }
 function _setPrototypeOf(o, p) { _setPrototypeOf = Object.setPrototypeOf ? Object.setPrototypeOf.bind() : function _setPrototypeOf(o, p) { o.__proto__ = p; return o; }; return _setPrototypeOf(o, p); }
-var path = __webpack_require__(16928);
-var _require = __webpack_require__(79695),
+var path = __webpack_require__(6928);
+var _require = __webpack_require__(9695),
   EmitterObj = _require.EmitterObj;
 module.exports = /*#__PURE__*/function (_EmitterObj) {
   _inheritsLoose(Loader, _EmitterObj);
@@ -3756,11 +3756,11 @@ module.exports = /*#__PURE__*/function (_EmitterObj) {
 
 // This file will automatically be rewired to web-loader.js when
 // building for the browser
-module.exports = __webpack_require__(76973);
+module.exports = __webpack_require__(6973);
 
 /***/ }),
 
-/***/ 76973:
+/***/ 6973:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -3770,10 +3770,10 @@ module.exports = __webpack_require__(76973);
 
 function _inheritsLoose(subClass, superClass) { subClass.prototype = Object.create(superClass.prototype); subClass.prototype.constructor = subClass; _setPrototypeOf(subClass, superClass); }
 function _setPrototypeOf(o, p) { _setPrototypeOf = Object.setPrototypeOf ? Object.setPrototypeOf.bind() : function _setPrototypeOf(o, p) { o.__proto__ = p; return o; }; return _setPrototypeOf(o, p); }
-var fs = __webpack_require__(79896);
-var path = __webpack_require__(16928);
-var Loader = __webpack_require__(43391);
-var _require = __webpack_require__(97402),
+var fs = __webpack_require__(9896);
+var path = __webpack_require__(6928);
+var Loader = __webpack_require__(3391);
+var _require = __webpack_require__(7402),
   PrecompiledLoader = _require.PrecompiledLoader;
 var chokidar;
 var FileSystemLoader = /*#__PURE__*/function (_Loader) {
@@ -3906,7 +3906,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 16151:
+/***/ 6151:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -3918,7 +3918,7 @@ function _toPropertyKey(arg) { var key = _toPrimitive(arg, "string"); return typ
 function _toPrimitive(input, hint) { if (typeof input !== "object" || input === null) return input; var prim = input[Symbol.toPrimitive]; if (prim !== undefined) { var res = prim.call(input, hint || "default"); if (typeof res !== "object") return res; throw new TypeError("@@toPrimitive must return a primitive value."); } return (hint === "string" ? String : Number)(input); }
 function _inheritsLoose(subClass, superClass) { subClass.prototype = Object.create(superClass.prototype); subClass.prototype.constructor = subClass; _setPrototypeOf(subClass, superClass); }
 function _setPrototypeOf(o, p) { _setPrototypeOf = Object.setPrototypeOf ? Object.setPrototypeOf.bind() : function _setPrototypeOf(o, p) { o.__proto__ = p; return o; }; return _setPrototypeOf(o, p); }
-var _require = __webpack_require__(79695),
+var _require = __webpack_require__(9695),
   Obj = _require.Obj;
 function traverseAndCheck(obj, type, results) {
   if (obj instanceof type) {
@@ -4263,7 +4263,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 79695:
+/***/ 9695:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -4276,8 +4276,8 @@ function _toPropertyKey(arg) { var key = _toPrimitive(arg, "string"); return typ
 function _toPrimitive(input, hint) { if (typeof input !== "object" || input === null) return input; var prim = input[Symbol.toPrimitive]; if (prim !== undefined) { var res = prim.call(input, hint || "default"); if (typeof res !== "object") return res; throw new TypeError("@@toPrimitive must return a primitive value."); } return (hint === "string" ? String : Number)(input); }
 function _inheritsLoose(subClass, superClass) { subClass.prototype = Object.create(superClass.prototype); subClass.prototype.constructor = subClass; _setPrototypeOf(subClass, superClass); }
 function _setPrototypeOf(o, p) { _setPrototypeOf = Object.setPrototypeOf ? Object.setPrototypeOf.bind() : function _setPrototypeOf(o, p) { o.__proto__ = p; return o; }; return _setPrototypeOf(o, p); }
-var EventEmitter = __webpack_require__(24434);
-var lib = __webpack_require__(97853);
+var EventEmitter = __webpack_require__(4434);
+var lib = __webpack_require__(7853);
 function parentWrap(parent, prop) {
   if (typeof parent !== 'function' || typeof prop !== 'function') {
     return prop;
@@ -4378,10 +4378,10 @@ module.exports = {
 
 function _inheritsLoose(subClass, superClass) { subClass.prototype = Object.create(superClass.prototype); subClass.prototype.constructor = subClass; _setPrototypeOf(subClass, superClass); }
 function _setPrototypeOf(o, p) { _setPrototypeOf = Object.setPrototypeOf ? Object.setPrototypeOf.bind() : function _setPrototypeOf(o, p) { o.__proto__ = p; return o; }; return _setPrototypeOf(o, p); }
-var lexer = __webpack_require__(38852);
-var nodes = __webpack_require__(16151);
-var Obj = (__webpack_require__(79695).Obj);
-var lib = __webpack_require__(97853);
+var lexer = __webpack_require__(8852);
+var nodes = __webpack_require__(6151);
+var Obj = (__webpack_require__(9695).Obj);
+var lib = __webpack_require__(7853);
 var Parser = /*#__PURE__*/function (_Obj) {
   _inheritsLoose(Parser, _Obj);
   function Parser() {
@@ -5405,7 +5405,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 92544:
+/***/ 2544:
 /***/ ((module) => {
 
 "use strict";
@@ -5429,20 +5429,20 @@ module.exports = precompileGlobal;
 
 /***/ }),
 
-/***/ 84586:
+/***/ 4586:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
 
 
-var fs = __webpack_require__(79896);
-var path = __webpack_require__(16928);
-var _require = __webpack_require__(97853),
+var fs = __webpack_require__(9896);
+var path = __webpack_require__(6928);
+var _require = __webpack_require__(7853),
   _prettifyError = _require._prettifyError;
 var compiler = __webpack_require__(8993);
-var _require2 = __webpack_require__(14499),
+var _require2 = __webpack_require__(4499),
   Environment = _require2.Environment;
-var precompileGlobal = __webpack_require__(92544);
+var precompileGlobal = __webpack_require__(2544);
 function match(filename, patterns) {
   if (!Array.isArray(patterns)) {
     return false;
@@ -5544,7 +5544,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 97402:
+/***/ 7402:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -5552,7 +5552,7 @@ module.exports = {
 
 function _inheritsLoose(subClass, superClass) { subClass.prototype = Object.create(superClass.prototype); subClass.prototype.constructor = subClass; _setPrototypeOf(subClass, superClass); }
 function _setPrototypeOf(o, p) { _setPrototypeOf = Object.setPrototypeOf ? Object.setPrototypeOf.bind() : function _setPrototypeOf(o, p) { o.__proto__ = p; return o; }; return _setPrototypeOf(o, p); }
-var Loader = __webpack_require__(43391);
+var Loader = __webpack_require__(3391);
 var PrecompiledLoader = /*#__PURE__*/function (_Loader) {
   _inheritsLoose(PrecompiledLoader, _Loader);
   function PrecompiledLoader(compiledTemplates) {
@@ -5582,13 +5582,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 69846:
+/***/ 9846:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
 
 
-var lib = __webpack_require__(97853);
+var lib = __webpack_require__(7853);
 var arrayFrom = Array.from;
 var supportsIterators = typeof Symbol === 'function' && Symbol.iterator && typeof arrayFrom === 'function';
 
@@ -5922,13 +5922,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 64259:
+/***/ 4259:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
 
 
-var SafeString = (__webpack_require__(69846).SafeString);
+var SafeString = (__webpack_require__(9846).SafeString);
 
 /**
  * Returns `true` if the object is a function, otherwise `false`.
@@ -6194,14 +6194,14 @@ exports.mapping = mapping;
 
 /***/ }),
 
-/***/ 76297:
+/***/ 6297:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
 
 
-var nodes = __webpack_require__(16151);
-var lib = __webpack_require__(97853);
+var nodes = __webpack_require__(6151);
+var lib = __webpack_require__(7853);
 var sym = 0;
 function gensym() {
   return 'hole_' + sym++;

@@ -3,16 +3,16 @@ exports.id = 382;
 exports.ids = [382];
 exports.modules = {
 
-/***/ 43927:
+/***/ 3927:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   i: () => (/* binding */ captureResponse)
 /* harmony export */ });
 /* harmony import */ var _core_clone_json_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3453);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _core_credentials_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(72633);
-/* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73054);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _core_credentials_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2633);
+/* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3054);
 
 
 
@@ -64,7 +64,7 @@ function asRules(value, where) {
 
 /***/ }),
 
-/***/ 32038:
+/***/ 2038:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -78,11 +78,11 @@ function asRules(value, where) {
 /* harmony export */   qx: () => (/* binding */ renderStructure)
 /* harmony export */ });
 /* unused harmony exports storeResults, failsOn, runFields, waitAndConclude */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _core_logger_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11227);
-/* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(73054);
-/* harmony import */ var _github_env_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(61484);
-/* harmony import */ var _capture_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(43927);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _core_logger_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1227);
+/* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3054);
+/* harmony import */ var _github_env_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1484);
+/* harmony import */ var _capture_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3927);
 /**
  * What the GitHub handlers (workflow-dispatch, repository-dispatch, and those built on them) share: the
  * repository and token of a block, the lazily created client, structural rendering, masking, captures and
@@ -154,7 +154,7 @@ function githubClient(ctx, gb) {
     const key = `${gb.env.apiUrl}\n${gb.token}`;
     let client = perRun.get(key);
     if (!client) {
-        client = Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 96584)).then(({ createGithubClient }) => createGithubClient({
+        client = Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 6584)).then(({ createGithubClient }) => createGithubClient({
             token: gb.token ?? '',
             apiUrl: gb.env.apiUrl,
             clock: gb.clock,
@@ -336,7 +336,7 @@ async function concludeDispatch(ctx, gb, o) {
 
 /***/ }),
 
-/***/ 27382:
+/***/ 7382:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -350,13 +350,13 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/core/types.ts
-var types = __webpack_require__(73054);
+var types = __webpack_require__(3054);
 // EXTERNAL MODULE: ./src/github/errors.ts
-var github_errors = __webpack_require__(73116);
+var github_errors = __webpack_require__(3116);
 ;// CONCATENATED MODULE: ./src/github/dispatch.ts
 
 /**
@@ -418,7 +418,7 @@ function refusedDetails(error) {
 }
 
 // EXTERNAL MODULE: ./src/handlers/github-block.ts
-var github_block = __webpack_require__(32038);
+var github_block = __webpack_require__(2038);
 ;// CONCATENATED MODULE: ./src/handlers/workflow-dispatch.ts
 
 

@@ -3,7 +3,7 @@ exports.id = 749;
 exports.ids = [749,920];
 exports.modules = {
 
-/***/ 41749:
+/***/ 1749:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -17,15 +17,15 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/core/events.ts
-var events = __webpack_require__(87842);
+var events = __webpack_require__(7842);
 // EXTERNAL MODULE: ./src/core/renderer.ts + 1 modules
-var renderer = __webpack_require__(65800);
+var renderer = __webpack_require__(5800);
 // EXTERNAL MODULE: ./src/core/own-property.ts
-var own_property = __webpack_require__(82813);
+var own_property = __webpack_require__(2813);
 // EXTERNAL MODULE: ./src/core/types.ts
-var types = __webpack_require__(73054);
+var types = __webpack_require__(3054);
 ;// CONCATENATED MODULE: ./src/github-events/entries.ts
 
 
@@ -104,7 +104,7 @@ function authorAssociationOf(payload) {
 }
 
 // EXTERNAL MODULE: ./src/handlers/comment.ts + 1 modules
-var comment = __webpack_require__(51920);
+var comment = __webpack_require__(1920);
 ;// CONCATENATED MODULE: ./src/github-events/progress.ts
 
 
@@ -354,7 +354,7 @@ function seconds(ms) {
 
 /***/ }),
 
-/***/ 51920:
+/***/ 1920:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -369,13 +369,13 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/core/types.ts
-var types = __webpack_require__(73054);
+var types = __webpack_require__(3054);
 // EXTERNAL MODULE: ./src/github/errors.ts
-var github_errors = __webpack_require__(73116);
+var github_errors = __webpack_require__(3116);
 // EXTERNAL MODULE: ./src/github/event-target.ts
-var event_target = __webpack_require__(13405);
+var event_target = __webpack_require__(3405);
 ;// CONCATENATED MODULE: ./src/github/progress-comment.ts
 /**
  * The progress comment as a pure rendering of the sections kept in the context document. Nothing here
@@ -532,11 +532,11 @@ function cmp(a, b) {
 }
 
 // EXTERNAL MODULE: ./src/handlers/capture.ts
-var capture = __webpack_require__(43927);
+var capture = __webpack_require__(3927);
 // EXTERNAL MODULE: ./src/handlers/github-block.ts
-var github_block = __webpack_require__(32038);
+var github_block = __webpack_require__(2038);
 // EXTERNAL MODULE: ./src/handlers/commit-status.ts
-var commit_status = __webpack_require__(57039);
+var commit_status = __webpack_require__(7039);
 ;// CONCATENATED MODULE: ./src/handlers/comment.ts
 
 
@@ -827,19 +827,19 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
+var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/core/config.ts + 1 modules
-var config = __webpack_require__(67027);
+var config = __webpack_require__(7027);
 // EXTERNAL MODULE: ./src/core/logger.ts
-var logger = __webpack_require__(11227);
+var logger = __webpack_require__(1227);
 // EXTERNAL MODULE: ./src/core/types.ts
-var types = __webpack_require__(73054);
+var types = __webpack_require__(3054);
 // EXTERNAL MODULE: ./src/handlers/capture.ts
-var capture = __webpack_require__(43927);
+var capture = __webpack_require__(3927);
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(31421);
+var external_node_child_process_ = __webpack_require__(1421);
 ;// CONCATENATED MODULE: ./src/handlers/shell-process.ts
 
 /** Characters of one output line held before it is logged anyway. */

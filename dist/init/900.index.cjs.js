@@ -3,16 +3,16 @@ exports.id = 900;
 exports.ids = [900];
 exports.modules = {
 
-/***/ 43927:
+/***/ 3927:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   i: () => (/* binding */ captureResponse)
 /* harmony export */ });
 /* harmony import */ var _core_clone_json_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3453);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _core_credentials_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(72633);
-/* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73054);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _core_credentials_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2633);
+/* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3054);
 
 
 
@@ -78,19 +78,19 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
+var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/core/config.ts + 1 modules
-var config = __webpack_require__(67027);
+var config = __webpack_require__(7027);
 // EXTERNAL MODULE: ./src/core/logger.ts
-var logger = __webpack_require__(11227);
+var logger = __webpack_require__(1227);
 // EXTERNAL MODULE: ./src/core/types.ts
-var types = __webpack_require__(73054);
+var types = __webpack_require__(3054);
 // EXTERNAL MODULE: ./src/handlers/capture.ts
-var capture = __webpack_require__(43927);
+var capture = __webpack_require__(3927);
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(31421);
+var external_node_child_process_ = __webpack_require__(1421);
 ;// CONCATENATED MODULE: ./src/handlers/shell-process.ts
 
 /** Characters of one output line held before it is logged anyway. */

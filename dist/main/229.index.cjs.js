@@ -3,14 +3,14 @@ exports.id = 229;
 exports.ids = [229];
 exports.modules = {
 
-/***/ 96229:
+/***/ 6229:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   JSONPath: () => (/* binding */ JSONPath)
 /* harmony export */ });
-/* harmony import */ var vm__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(69154);
+/* harmony import */ var vm__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9154);
 
 
 /**

@@ -3,7 +3,7 @@ exports.id = 685;
 exports.ids = [685];
 exports.modules = {
 
-/***/ 48685:
+/***/ 8685:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -21,9 +21,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   scanAll: () => (/* binding */ scanAll),
 /* harmony export */   sleep: () => (/* binding */ sleep)
 /* harmony export */ });
-/* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73054);
-/* harmony import */ var _core_yaml_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(23129);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3054);
+/* harmony import */ var _core_yaml_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3129);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 
 
 
@@ -33,7 +33,7 @@ let redisConstructor;
 /** ioredis is only loaded once a redis datasource actually connects: files-only runs never pay for it. */
 function loadIoredis() {
     // In the CommonJS bundle the CJS module's namespace puts the class under `default` only.
-    redisConstructor ??= Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(796)]).then(__webpack_require__.t.bind(__webpack_require__, 67796, 23)).then((mod) => mod.Redis ?? mod.default);
+    redisConstructor ??= Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(796)]).then(__webpack_require__.t.bind(__webpack_require__, 7796, 23)).then((mod) => mod.Redis ?? mod.default);
     return redisConstructor;
 }
 /**
@@ -340,7 +340,7 @@ async function createRedisStore(settings, logger) {
     if (!settings.cluster)
         return new RedisStore(settings, logger);
     // Only cluster users load the cluster store.
-    const { RedisClusterStore } = await __webpack_require__.e(/* import() */ 666).then(__webpack_require__.bind(__webpack_require__, 34666));
+    const { RedisClusterStore } = await __webpack_require__.e(/* import() */ 666).then(__webpack_require__.bind(__webpack_require__, 4666));
     return new RedisClusterStore(settings, logger);
 }
 /** The YAML text of a key as a context document; anything else is a StoreError naming the key. */

@@ -3,7 +3,7 @@ exports.id = 920;
 exports.ids = [920];
 exports.modules = {
 
-/***/ 51920:
+/***/ 1920:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -18,13 +18,13 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/core/types.ts
-var types = __webpack_require__(73054);
+var types = __webpack_require__(3054);
 // EXTERNAL MODULE: ./src/github/errors.ts
-var github_errors = __webpack_require__(73116);
+var github_errors = __webpack_require__(3116);
 // EXTERNAL MODULE: ./src/github/event-target.ts
-var event_target = __webpack_require__(13405);
+var event_target = __webpack_require__(3405);
 ;// CONCATENATED MODULE: ./src/github/progress-comment.ts
 /**
  * The progress comment as a pure rendering of the sections kept in the context document. Nothing here
@@ -181,11 +181,11 @@ function cmp(a, b) {
 }
 
 // EXTERNAL MODULE: ./src/handlers/capture.ts
-var capture = __webpack_require__(43927);
+var capture = __webpack_require__(3927);
 // EXTERNAL MODULE: ./src/handlers/github-block.ts
-var github_block = __webpack_require__(32038);
+var github_block = __webpack_require__(2038);
 // EXTERNAL MODULE: ./src/handlers/commit-status.ts
-var commit_status = __webpack_require__(57039);
+var commit_status = __webpack_require__(7039);
 ;// CONCATENATED MODULE: ./src/handlers/comment.ts
 
 
