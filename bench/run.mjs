@@ -63,8 +63,13 @@ const groups = {
   large: largeCases
 }
 const cases = []
-for (const [name, group] of Object.entries(groups)) {
-  if (only.length === 0 || only.includes(name)) cases.push(...(await group(ctx)))
+try {
+  for (const [name, group] of Object.entries(groups)) {
+    if (only.length === 0 || only.includes(name)) cases.push(...(await group(ctx)))
+  }
+} catch (err) {
+  for (const c of cases) await c.cleanup?.()
+  throw err
 }
 
 // BENCH_MODE=instructions: one run per case under callgrind, counting the instructions the process
@@ -100,43 +105,49 @@ const measure = instructions ? count : time
 const rounds = instructions ? 2 : RUNS + 1
 const baseline = []
 const samples = cases.map(() => [])
-for (let round = 0; round < rounds; round++) {
-  // The warm-up round (page cache, code cache, first-run effects) is timed but not counted.
-  const m = round === 0 ? time : measure
-  const b = m(process.execPath, ['-e', '0'], { env: benchEnv })
-  const got = cases.map((c) =>
-    m(c.cmd ?? process.execPath, c.args, { cwd: c.cwd, env: { ...benchEnv, ...c.env } })
-  )
-  if (round === 0) continue
-  baseline.push(b)
-  got.forEach((ms, i) => samples[i].push(ms))
-}
-// Peak RSS (the kernel's maxrss of the process, as GNU time reports it): a few plain runs of each case
-// after the measured rounds, median, against `node -e 0`'s. Under valgrind it would be valgrind's.
-const RSS_RUNS = 3
-function peakRssKb(cmd, args, opts) {
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...args], { ...opts, encoding: 'utf8' })
-  const kb = Number(/(\d+)\s*$/.exec(r.stderr ?? '')?.[1])
-  if (r.status !== 0 || !kb)
-    throw new Error(`${cmd} ${args.join(' ')} (RSS run) failed: ${r.stderr}`)
-  return kb
-}
-const rssBase = median(
-  Array.from({ length: RSS_RUNS }, () =>
-    peakRssKb(process.execPath, ['-e', '0'], { env: benchEnv })
-  )
-)
-const rss = cases.map((c) =>
-  median(
+let rssBase
+let rss
+// The stand-ins and redis-server the cases started are stopped whatever happens, a failed run included.
+try {
+  for (let round = 0; round < rounds; round++) {
+    // The warm-up round (page cache, code cache, first-run effects) is timed but not counted.
+    const m = round === 0 ? time : measure
+    const b = m(process.execPath, ['-e', '0'], { env: benchEnv })
+    const got = cases.map((c) =>
+      m(c.cmd ?? process.execPath, c.args, { cwd: c.cwd, env: { ...benchEnv, ...c.env } })
+    )
+    if (round === 0) continue
+    baseline.push(b)
+    got.forEach((ms, i) => samples[i].push(ms))
+  }
+  // Peak RSS (the kernel's maxrss of the process, as GNU time reports it): a few plain runs of each case
+  // after the measured rounds, median, against `node -e 0`'s. Under valgrind it would be valgrind's.
+  const RSS_RUNS = 3
+  function peakRssKb(cmd, args, opts) {
+    const r = spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...args], { ...opts, encoding: 'utf8' })
+    const kb = Number(/(\d+)\s*$/.exec(r.stderr ?? '')?.[1])
+    if (r.status !== 0 || !kb)
+      throw new Error(`${cmd} ${args.join(' ')} (RSS run) failed: ${r.stderr}`)
+    return kb
+  }
+  rssBase = median(
     Array.from({ length: RSS_RUNS }, () =>
-      peakRssKb(c.cmd ?? process.execPath, c.args, {
-        cwd: c.cwd,
-        env: { ...benchEnv, ...c.env }
-      })
+      peakRssKb(process.execPath, ['-e', '0'], { env: benchEnv })
     )
   )
-)
-for (const c of cases) await c.cleanup?.()
+  rss = cases.map((c) =>
+    median(
+      Array.from({ length: RSS_RUNS }, () =>
+        peakRssKb(c.cmd ?? process.execPath, c.args, {
+          cwd: c.cwd,
+          env: { ...benchEnv, ...c.env }
+        })
+      )
+    )
+  )
+} finally {
+  for (const c of cases) await c.cleanup?.()
+}
 
 const base = median(baseline)
 const unit = instructions ? 'M instructions' : 'median ms'

@@ -273,7 +273,8 @@ function logResponse(settings: Settings, call: Call, response: RawResponse, ms: 
   debug(settings, call, `${call.label} -> ${status} in ${ms} ms`)
   const type = response.headers['content-type'] ?? ''
   if (response.bytes.length === 0) return
-  const text = /json|text|xml|form/.test(type) || type === '' ? response.bytes.toString('utf8') : undefined
+  const text =
+    /json|text|xml|form/.test(type) || type === '' ? response.bytes.toString('utf8') : undefined
   debug(settings, call, `${call.label} response body: ${text ?? `${response.bytes.length} bytes`}`)
 }
 
