@@ -1196,23 +1196,11 @@ class ActionsCacheStore {
         const version = this.version(names);
         const content = Buffer.from(JSON.stringify(archive), 'utf8');
         const bytes = await packEntry(names.relPath, content, compressionMethod());
-        let failure;
-        try {
-            const reservation = await this.client.reserve(key, version);
-            if ('uploadUrl' in reservation) {
-                await this.client.upload(reservation.uploadUrl, bytes);
-                await this.client.finalize(key, version, bytes.length);
-                this.logger.debug(`actions-cache: saved revision ${archive.revision} of '${archive.id}' as ${key}`);
-                await this.keepCopy(names, key, archive);
-                return true;
-            }
-            failure = reservation.refused;
-        }
-        catch (err) {
-            if (err instanceof CacheWriteDenied) {
-                throw new errors/* StoreError */.AD(`actions-cache: saving context '${archive.id}': ${err.message}`);
-            }
-            failure = err;
+        const failure = await this.upload(key, version, bytes, archive.id);
+        if (failure === undefined) {
+            this.logger.debug(`actions-cache: saved revision ${archive.revision} of '${archive.id}' as ${key}`);
+            await this.keepCopy(names, key, archive);
+            return true;
         }
         if (await this.revisionTaken(key, names, archive.id))
             return false;
@@ -1220,9 +1208,30 @@ class ActionsCacheStore {
             `(key ${key}): ${firstLine(failure)}; the update was not stored`);
     }
     /**
+     * Reserves, uploads and finalizes `key`. Undefined when the entry is saved; otherwise why not (the
+     * service's refusal, or a failure that may or may not have left the entry saved). A policy denial
+     * throws: re-checking cannot change it.
+     */
+    async upload(key, version, bytes, id) {
+        try {
+            const reservation = await this.client.reserve(key, version);
+            if (!('uploadUrl' in reservation))
+                return reservation.refused;
+            await this.client.upload(reservation.uploadUrl, bytes);
+            await this.client.finalize(key, version, bytes.length);
+            return undefined;
+        }
+        catch (err) {
+            if (err instanceof CacheWriteDenied) {
+                throw new errors/* StoreError */.AD(`actions-cache: saving context '${id}': ${err.message}`);
+            }
+            return err ?? 'unknown failure';
+        }
+    }
+    /**
      * Records what was just saved as the job's copy, so the next read is a lookup only. The entry's
-     * location comes from a lookup of the exact key (saveCache does not report it); when that fails the
-     * save still stands and the next read downloads.
+     * location comes from a lookup of the exact key (the upload URL need not name the blob as a download
+     * URL does); when that fails the save still stands and the next read downloads.
      */
     async keepCopy(names, key, archive) {
         const version = this.version(names);
