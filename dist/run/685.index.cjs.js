@@ -76,14 +76,17 @@ class RedisStore {
             return text === null ? undefined : this.parse(key, text);
         });
     }
-    /** Optimistic WATCH/GET/MULTI/SET/EXEC; a null EXEC means another writer got in first: retry. */
+    /** Optimistic WATCH+GET, MULTI/SET/EXEC; a null EXEC means another writer got in first: retry. */
     async update(id, mutate) {
         const key = this.key(id);
         const maxAttempts = this.settings.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
         return this.withConnection(async (conn) => {
             for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-                await this.failures.run('WATCH', key, () => conn.watch(key));
-                const text = await this.failures.run('GET', key, () => conn.get(key));
+                // Sent together, answered in order: one round trip, and the GET still runs under the WATCH.
+                const [, text] = await Promise.all([
+                    this.failures.run('WATCH', key, () => conn.watch(key)),
+                    this.failures.run('GET', key, () => conn.get(key))
+                ]);
                 const next = mutate(text === null ? undefined : this.parse(key, text));
                 const payload = (0,_core_yaml_js__WEBPACK_IMPORTED_MODULE_0__/* .stringifyYaml */ .fv)(next);
                 const replies = await this.failures.run('EXEC', key, () => this.set(conn.multi(), key, payload).exec());

@@ -73,14 +73,17 @@ export class RedisStore implements StateStore {
     })
   }
 
-  /** Optimistic WATCH/GET/MULTI/SET/EXEC; a null EXEC means another writer got in first: retry. */
+  /** Optimistic WATCH+GET, MULTI/SET/EXEC; a null EXEC means another writer got in first: retry. */
   async update(id: string, mutate: Mutation): Promise<ContextDocument> {
     const key = this.key(id)
     const maxAttempts = this.settings.maxAttempts ?? DEFAULT_MAX_ATTEMPTS
     return this.withConnection(async (conn) => {
       for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-        await this.failures.run('WATCH', key, () => conn.watch(key))
-        const text = await this.failures.run('GET', key, () => conn.get(key))
+        // Sent together, answered in order: one round trip, and the GET still runs under the WATCH.
+        const [, text] = await Promise.all([
+          this.failures.run('WATCH', key, () => conn.watch(key)),
+          this.failures.run('GET', key, () => conn.get(key))
+        ])
         const next = mutate(text === null ? undefined : this.parse(key, text))
         const payload = stringifyYaml(next)
         const replies = await this.failures.run('EXEC', key, () =>
