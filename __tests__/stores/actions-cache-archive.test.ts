@@ -13,14 +13,9 @@ import { pathToFileURL } from 'node:url'
 import { dirname, join, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { build } from 'esbuild'
-import {
-  binaryZstdCodec,
-  gzipCodec,
-  packEntry,
-  unpackEntry,
-  writeTar,
-  zstdCodec
-} from '../../src/stores/actions-cache-archive.js'
+import { packEntry, unpackEntry } from '../../src/stores/actions-cache-archive.js'
+import { binaryZstdCodec, gzipCodec, zstdCodec } from '../../src/stores/entry-compression.js'
+import { writeTar } from '../../src/stores/one-file-tar.js'
 import type { CompressionMethod } from '../../src/stores/actions-cache-service.js'
 import { StoreError } from '../../src/errors.js'
 
@@ -36,14 +31,22 @@ const SPLIT = `${'d'.repeat(60)}/${'e'.repeat(60)}.json`
 
 let root: string
 let seq = 0
-/** The module bundled as one ES module, for runs in other Node processes. */
+/** The modules bundled as one ES module, for runs in other Node processes. */
 let bundle: string
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'cache-archive-'))
   bundle = join(root, 'archive.mjs')
   await build({
-    entryPoints: ['src/stores/actions-cache-archive.ts'],
+    stdin: {
+      contents: [
+        "export * from './src/stores/actions-cache-archive.ts'",
+        "export * from './src/stores/entry-compression.ts'",
+        "export * from './src/stores/one-file-tar.ts'"
+      ].join('\n'),
+      resolveDir: process.cwd(),
+      loader: 'ts'
+    },
     bundle: true,
     format: 'esm',
     platform: 'node',
