@@ -73,5 +73,10 @@ export function errorMessage(error: unknown): string {
   }
 }
 
+/** The first line of an error's message (or of a text): what a one-line error message quotes. */
+export function firstLine(error: unknown): string {
+  return errorMessage(error).split('\n', 1)[0] ?? ''
+}
+
 /** A bridge approval given to a dispatched run was missing, forged, altered, expired or replayed. */
 export class ApprovalError extends CicdError {}

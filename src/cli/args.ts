@@ -2,7 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { parseEventRef } from '../core/events.js'
 import { checkSyntax } from '../core/jsonpath.js'
 import { parseAge } from '../core/store-maintenance.js'
-import { PathError, UsageError } from '../errors.js'
+import { PathError, UsageError, firstLine } from '../errors.js'
 import { parseRunSpec } from '../stores/load-from-run.js'
 
 /**
@@ -226,10 +226,6 @@ export function checkFlagValues(a: CliArgs): void {
     if (pair.indexOf('=') <= 0)
       throw new UsageError(`--tmpl-ctx-var '${pair}': expected path=expression`)
   }
-}
-
-function firstLine(text: string): string {
-  return text.split('\n', 1)[0] ?? text
 }
 
 export const HELP = `usage: cicdstatemgr [options]

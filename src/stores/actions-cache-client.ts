@@ -18,7 +18,7 @@
  *
  * Signed URLs are credentials: the HTTP clients here log nothing, and no message shows a URL's query.
  */
-import { createHttpClient, type HttpClient } from '../http/client.js'
+import { createHttpClient, type HttpClient, type HttpClientOptions } from '../http/client.js'
 import { isJsonObject } from '../core/types.js'
 import type { RunnerEnv } from './actions-cache-service.js'
 import { entryLocation } from './actions-cache-local-copy.js'
@@ -64,19 +64,16 @@ export interface CacheClient {
 export class CacheWriteDenied extends Error {}
 
 export function createCacheClient(env: RunnerEnv, options: ClientOptions): CacheClient {
-  const twirp = createHttpClient({
-    maxAttempts: options.attempts,
-    baseDelayMs: options.baseDelayMs,
-    requestTimeoutMs: options.requestTimeoutMs,
-    maxTotalMs: options.requestTimeoutMs * options.attempts + 30_000
-  })
-  const blobs = createHttpClient({
-    maxAttempts: options.attempts,
-    baseDelayMs: options.baseDelayMs,
-    requestTimeoutMs: options.transferTimeoutMs,
-    maxTotalMs: options.transferTimeoutMs * options.attempts + 30_000,
-    maxResponseBytes: MAX_ENTRY_BYTES
-  })
+  const http = (timeoutMs: number, more: HttpClientOptions = {}): HttpClient =>
+    createHttpClient({
+      maxAttempts: options.attempts,
+      baseDelayMs: options.baseDelayMs,
+      requestTimeoutMs: timeoutMs,
+      maxTotalMs: timeoutMs * options.attempts + 30_000,
+      ...more
+    })
+  const twirp = http(options.requestTimeoutMs)
+  const blobs = http(options.transferTimeoutMs, { maxResponseBytes: MAX_ENTRY_BYTES })
   // Like @actions/cache: the path of ACTIONS_RESULTS_URL is replaced, only its origin counts.
   const call: Call = (method, body) =>
     callTwirp(twirp, new URL(SERVICE + method, env.resultsUrl).href, env.token, method, body)
@@ -85,36 +82,40 @@ export function createCacheClient(env: RunnerEnv, options: ClientOptions): Cache
       foundEntry(await call('GetCacheEntryDownloadURL', { key, restore_keys: [], version })),
     reserve: (key, version) => reserve(call, key, version),
     finalize: async (key, version, size) => {
-      const answer = await call('FinalizeCacheEntryUpload', {
+      const body = await call('FinalizeCacheEntryUpload', {
         key,
         version,
         size_bytes: String(size)
       })
-      if (answer.body.ok !== true) throw new Error(refusal('FinalizeCacheEntryUpload', answer.body))
+      if (body.ok !== true) throw new Error(refusal('FinalizeCacheEntryUpload', body))
     },
     upload: (url, bytes) => upload(blobs, url, bytes),
     download: (url) => download(blobs, url)
   }
 }
 
-interface TwirpAnswer {
-  status: number
-  body: Record<string, unknown>
+type TwirpBody = Record<string, unknown>
+type Call = (method: string, body: Record<string, string | string[]>) => Promise<TwirpBody>
+
+/** A Twirp call answered with an error status, and the service's message if it gave one. */
+class TwirpStatusError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly msg: string | undefined
+  ) {
+    super(message)
+  }
 }
 
-type Call = (method: string, body: Record<string, string | string[]>) => Promise<TwirpAnswer>
-
-/**
- * One Twirp call. Resolves with a 2xx answer and with 409 (already exists, which reserve needs to
- * see); any other status, a body that is not JSON, or no answer throws.
- */
+/** One Twirp call: the body of a 2xx answer; an error status, a body that is not JSON, or no answer throws. */
 async function callTwirp(
   http: HttpClient,
   url: string,
   token: string,
   method: string,
   payload: Record<string, string | string[]>
-): Promise<TwirpAnswer> {
+): Promise<TwirpBody> {
   const response = await http.request({
     method: 'POST',
     url,
@@ -122,18 +123,20 @@ async function callTwirp(
     body: JSON.stringify(payload)
   })
   const body = parseBody(response.body)
-  const success = response.status >= 200 && response.status <= 299
-  if (!success && response.status !== 409) {
-    const msg = typeof body?.msg === 'string' ? `: ${body.msg}` : ''
-    throw new Error(`${method} answered HTTP ${response.status}${msg}`)
+  const { status } = response
+  if (status < 200 || status > 299) {
+    const msg = typeof body?.msg === 'string' ? body.msg : undefined
+    throw new TwirpStatusError(
+      `${method} answered HTTP ${status}${msg ? `: ${msg}` : ''}`,
+      status,
+      msg
+    )
   }
   if (!body) throw new Error(`${method} answered with a body that is not JSON`)
-  return { status: response.status, body }
+  return body
 }
 
-function foundEntry(answer: TwirpAnswer): FoundEntry | undefined {
-  const { body } = answer
-  if (answer.status === 409) throw new Error('GetCacheEntryDownloadURL answered HTTP 409')
+function foundEntry(body: TwirpBody): FoundEntry | undefined {
   if (body.ok !== true) return undefined
   const matched = body.matched_key ?? body.matchedKey
   if (typeof matched !== 'string' || matched === '') {
@@ -145,27 +148,28 @@ function foundEntry(answer: TwirpAnswer): FoundEntry | undefined {
 }
 
 async function reserve(call: Call, key: string, version: string): Promise<Reservation> {
-  let answer: TwirpAnswer
+  let body: TwirpBody
   try {
-    answer = await call('CreateCacheEntry', { key, version })
+    body = await call('CreateCacheEntry', { key, version })
   } catch (err) {
     // The service words a denial the same way whether it answers ok:false or a Twirp error.
     if (err instanceof Error && err.message.includes(WRITE_DENIED)) {
       throw new CacheWriteDenied(err.message)
     }
+    // 409: another writer holds the key (reserved or saved).
+    if (err instanceof TwirpStatusError && err.status === 409) {
+      return { refused: refusal('CreateCacheEntry', { msg: err.msg }) }
+    }
     throw err
   }
-  const { body } = answer
   const url = body.signed_upload_url ?? body.signedUploadUrl
-  if (answer.status !== 409 && body.ok === true && typeof url === 'string' && url !== '') {
-    return { uploadUrl: url }
-  }
+  if (body.ok === true && typeof url === 'string' && url !== '') return { uploadUrl: url }
   const reason = refusal('CreateCacheEntry', body)
   if (reason.includes(WRITE_DENIED)) throw new CacheWriteDenied(reason)
   return { refused: reason }
 }
 
-function refusal(method: string, body: Record<string, unknown>): string {
+function refusal(method: string, body: TwirpBody): string {
   const text = [body.message, body.msg].find((m) => typeof m === 'string' && m !== '')
   return `${method} refused${typeof text === 'string' ? `: ${text}` : ''}`
 }

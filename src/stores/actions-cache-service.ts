@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto'
 import { accessSync, constants } from 'node:fs'
 import { delimiter, join } from 'node:path'
-import { StoreError, errorMessage } from '../errors.js'
+import { StoreError, firstLine } from '../errors.js'
 
 export interface RunnerEnv {
   resultsUrl: URL
@@ -135,8 +135,10 @@ export function cacheVersion(
 
 /** A one-line StoreError for a failed exchange with the cache service. */
 export function serviceFailed(doing: string, cause: unknown): StoreError {
-  const first = errorMessage(cause).split('\n', 1)[0] ?? ''
-  return new StoreError(`actions-cache: the cache service failed while ${doing}: ${first}`, {
-    cause
-  })
+  return new StoreError(
+    `actions-cache: the cache service failed while ${doing}: ${firstLine(cause)}`,
+    {
+      cause
+    }
+  )
 }

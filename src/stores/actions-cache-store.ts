@@ -32,7 +32,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Logger } from '../core/logger.js'
 import { isJsonObject, type ContextDocument } from '../core/types.js'
-import { ConfigError, ConflictError, StoreError, errorMessage } from '../errors.js'
+import { ConfigError, ConflictError, StoreError, errorMessage, firstLine } from '../errors.js'
 import {
   DEFAULT_KEY_PREFIX,
   DEFAULT_WORK_DIR,
@@ -54,7 +54,8 @@ import {
   checkCacheMode,
   compressionMethod,
   readRunnerEnv,
-  serviceFailed
+  serviceFailed,
+  type CompressionMethod
 } from './actions-cache-service.js'
 import { LocalCopies, type EntryIdentity } from './actions-cache-local-copy.js'
 import type { ActionsCacheSettings } from './settings.js'
@@ -97,6 +98,15 @@ interface Archive {
   /** Random per write attempt: recognises our own save when its outcome was unclear. */
   writer: string
   document: ContextDocument
+}
+
+/**
+ * Where the revisions of one id live: their names, and the compression and cache version they are
+ * written and found with (decided together, so they can never disagree within an operation).
+ */
+interface Entries extends EntryNames {
+  method: CompressionMethod
+  version: string
 }
 
 interface StoreConfig {
@@ -156,13 +166,13 @@ class ActionsCacheStore implements StateStore {
 
   async load(id: string): Promise<ContextDocument | undefined> {
     checkCacheMode(['read'])
-    const current = await this.read(id, this.names(id))
+    const current = await this.read(id, this.entries(id))
     return current?.document
   }
 
   async update(id: string, mutate: Mutation): Promise<ContextDocument> {
     checkCacheMode(['read', 'write'])
-    const names = this.names(id)
+    const names = this.entries(id)
     const max = this.config.maxAttempts
     let lostWriter: string | undefined
     for (let attempt = 1; attempt <= max; attempt++) {
@@ -196,21 +206,15 @@ class ActionsCacheStore implements StateStore {
    */
   async create(id: string, doc: ContextDocument): Promise<boolean> {
     checkCacheMode(['read', 'write'])
-    const names = this.names(id)
-    let found: FoundEntry | undefined
-    try {
-      found = await this.client.locate(names.prefix, this.version(names))
-    } catch (err) {
-      throw serviceFailed(`looking up context '${id}'`, err)
-    }
-    if (found !== undefined) return false
+    const names = this.entries(id)
+    if ((await this.newest(id, names)) !== undefined) return false
     const writer = randomUUID()
     return this.write(names, { format: FORMAT, id, revision: 1, writer, document: doc })
   }
 
   /** The runtime cache service has no delete; the REST API does, with a token this store does not hold. */
   async delete(id: string): Promise<boolean> {
-    const prefix = this.names(id).prefix
+    const prefix = this.entries(id).prefix
     throw new StoreError(
       `actions-cache: the runtime cache service cannot delete entries; delete context '${id}' with ` +
         `\`gh cache list --key ${prefix}\` then \`gh cache delete <key>\` for each revision ` +
@@ -220,8 +224,10 @@ class ActionsCacheStore implements StateStore {
 
   async close(): Promise<void> {}
 
-  private names(id: string): EntryNames {
-    return entryNames(this.config.keyPrefix, this.config.workDir, id)
+  private entries(id: string): Entries {
+    const names = entryNames(this.config.keyPrefix, this.config.workDir, id)
+    const method = compressionMethod()
+    return { ...names, method, version: cacheVersion([names.relPath], method) }
   }
 
   private nextArchive(id: string, current: Archive | undefined, mutate: Mutation): Archive {
@@ -230,23 +236,23 @@ class ActionsCacheStore implements StateStore {
     return { format: FORMAT, id, revision, writer: randomUUID(), document }
   }
 
-  private version(names: EntryNames): string {
-    return cacheVersion([names.relPath], compressionMethod())
-  }
-
-  /** The newest revision, undefined when the id has none; StoreError when the service failed. */
-  private async read(id: string, names: EntryNames): Promise<Archive | undefined> {
-    const version = this.version(names)
-    let found: FoundEntry | undefined
+  /** The newest entry of `id`, undefined when it has none; StoreError when the service failed. */
+  private async newest(id: string, names: Entries): Promise<FoundEntry | undefined> {
     try {
-      found = await this.client.locate(names.prefix, version)
+      return await this.client.locate(names.prefix, names.version)
     } catch (err) {
       throw serviceFailed(`looking up context '${id}'`, err)
     }
+  }
+
+  /** The newest revision, undefined when the id has none; StoreError when the service failed. */
+  private async read(id: string, names: Entries): Promise<Archive | undefined> {
+    const found = await this.newest(id, names)
     if (found === undefined) {
       this.logger.debug(`actions-cache: no entry for context '${id}' (prefix ${names.prefix})`)
       return undefined
     }
+    const { version } = names
     const entry = found.location && { key: found.key, version, location: found.location }
     const held = entry && this.copies.read(names.prefix, id, entry)
     if (held) {
@@ -259,7 +265,7 @@ class ActionsCacheStore implements StateStore {
     return archive
   }
 
-  private async download(id: string, names: EntryNames, found: FoundEntry): Promise<Archive> {
+  private async download(id: string, names: Entries, found: FoundEntry): Promise<Archive> {
     const { key, downloadUrl } = found
     if (downloadUrl === undefined) {
       throw new StoreError(
@@ -277,9 +283,9 @@ class ActionsCacheStore implements StateStore {
     return archive
   }
 
-  private async unpack(bytes: Buffer, names: EntryNames, key: string): Promise<string> {
+  private async unpack(bytes: Buffer, names: Entries, key: string): Promise<string> {
     try {
-      return (await unpackEntry(bytes, names.relPath, compressionMethod())).toString('utf8')
+      return (await unpackEntry(bytes, names.relPath, names.method)).toString('utf8')
     } catch (err) {
       const reason = errorMessage(err).replace(/^actions-cache: /, '')
       throw new StoreError(`actions-cache: cache entry ${key} cannot be read: ${reason}`, {
@@ -289,12 +295,11 @@ class ActionsCacheStore implements StateStore {
   }
 
   /** True when saved; false when that revision exists now (another writer's, or ours); StoreError otherwise. */
-  private async write(names: EntryNames, archive: Archive): Promise<boolean> {
+  private async write(names: Entries, archive: Archive): Promise<boolean> {
     const key = revisionKey(names, archive.revision)
-    const version = this.version(names)
     const content = Buffer.from(JSON.stringify(archive), 'utf8')
-    const bytes = await packEntry(names.relPath, content, compressionMethod())
-    const failure = await this.upload(key, version, bytes, archive.id)
+    const bytes = await packEntry(names.relPath, content, names.method)
+    const failure = await this.upload(key, names.version, bytes, archive.id)
     if (failure === undefined) {
       this.logger.debug(
         `actions-cache: saved revision ${archive.revision} of '${archive.id}' as ${key}`
@@ -334,8 +339,8 @@ class ActionsCacheStore implements StateStore {
    * location comes from a lookup of the exact key (the upload URL need not name the blob as a download
    * URL does); when that fails the save still stands and the next read downloads.
    */
-  private async keepCopy(names: EntryNames, key: string, archive: Archive): Promise<void> {
-    const version = this.version(names)
+  private async keepCopy(names: Entries, key: string, archive: Archive): Promise<void> {
+    const { version } = names
     let found: FoundEntry | undefined
     try {
       found = await this.client.locate(key, version)
@@ -349,8 +354,8 @@ class ActionsCacheStore implements StateStore {
   }
 
   /** Whether `key` exists now, allowing a concurrent writer time to finish uploading it. */
-  private async revisionTaken(key: string, names: EntryNames, id: string): Promise<boolean> {
-    const version = this.version(names)
+  private async revisionTaken(key: string, names: Entries, id: string): Promise<boolean> {
+    const { version } = names
     for (const delay of [0, ...this.config.tuning.pendingCheckDelaysMs]) {
       await sleep(delay)
       let matched: string | undefined
@@ -387,10 +392,6 @@ function parseArchive(text: string, id: string, key: string): Archive {
 /** An archive of context `id` whose revision is the one `key` names (for the job-local copy). */
 function fitsEntry(value: unknown, id: string, key: string): value is Archive {
   return isArchive(value) && value.id === id && key.endsWith(`-r${pad(value.revision)}`)
-}
-
-function firstLine(cause: unknown): string {
-  return (typeof cause === 'string' ? cause : errorMessage(cause)).split('\n', 1)[0] ?? ''
 }
 
 function pad(revision: number): string {

@@ -15,7 +15,7 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:cr
 import { readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { isJsonObject, type ContextDocument } from '../core/types.js'
-import { StoreError, errorMessage } from '../errors.js'
+import { StoreError, firstLine } from '../errors.js'
 
 export const FORMAT = 1
 export const ARCHIVE_FILE = 'cicdstatemgr-revision.json'
@@ -191,6 +191,6 @@ async function readJson(path: string, what: string): Promise<unknown> {
   try {
     return JSON.parse(await readFile(path, 'utf8'))
   } catch (err) {
-    throw new StoreError(`${what}: unreadable JSON: ${errorMessage(err).split('\n', 1)[0]}`)
+    throw new StoreError(`${what}: unreadable JSON: ${firstLine(err)}`)
   }
 }

@@ -11,7 +11,7 @@ import { DefaultArtifactClient } from '@actions/artifact'
 import type { Logger } from '../core/logger.js'
 import type { ContextDocument } from '../core/types.js'
 import { stringifyYaml } from '../core/yaml.js'
-import { StoreError, UsageError, errorMessage } from '../errors.js'
+import { StoreError, UsageError, firstLine } from '../errors.js'
 
 export interface SnapshotOptions {
   /** Days GitHub keeps the artifact (1-90; capped by the repository setting). Default: the repository's. */
@@ -117,7 +117,7 @@ async function upload(
     if (result.id === undefined) throw new Error('the service returned no artifact id')
     return { id: result.id, size: result.size ?? 0 }
   } catch (err) {
-    const first = errorMessage(err).split('\n', 1)[0] ?? ''
+    const first = firstLine(err)
     if (/\(409\)|already exists/i.test(first)) {
       throw new StoreError(
         `artifact '${name}' already exists in this workflow run: artifact names must be unique per ` +

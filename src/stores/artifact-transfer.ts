@@ -5,7 +5,7 @@
  * (HTTP 409: artifact names are unique per run) is its own error class, since callers retry on it.
  */
 import { DefaultArtifactClient } from '@actions/artifact'
-import { StoreError, errorMessage } from '../errors.js'
+import { StoreError, firstLine } from '../errors.js'
 
 /** The artifact name is already used in this run (another job or step of the run won the race). */
 export class ArtifactNameTakenError extends StoreError {}
@@ -58,8 +58,4 @@ export async function deleteOwn(name: string): Promise<void> {
       cause: err
     })
   }
-}
-
-function firstLine(err: unknown): string {
-  return errorMessage(err).split('\n', 1)[0] ?? ''
 }

@@ -3,7 +3,7 @@
  * (Node ≥ 22.15); otherwise the `zstd` program over stdin/stdout. Both modules load lazily, only in the
  * branch that uses them.
  */
-import { StoreError, errorMessage } from '../errors.js'
+import { StoreError, firstLine } from '../errors.js'
 
 /** zstd's default level, which is what `zstdmt` uses. */
 const ZSTD_LEVEL = 3
@@ -63,7 +63,9 @@ function zlibError(label: string, error: Error): StoreError {
   if (error instanceof RangeError || code === 'ERR_BUFFER_TOO_LARGE') {
     return new StoreError(`actions-cache: entry is too large once decompressed (${label})`)
   }
-  return new StoreError(`actions-cache: entry is not valid ${label} data (${oneLine(error)})`)
+  return new StoreError(
+    `actions-cache: entry is not valid ${label} data (${firstLine(error).trim()})`
+  )
 }
 
 export const gzipCodec: Codec = {
@@ -126,7 +128,7 @@ function spawnError(error: Error): StoreError {
   return new StoreError(
     missing
       ? 'actions-cache: the zstd program is not installed (needed for zstd cache entries on this Node)'
-      : `actions-cache: cannot run zstd (${oneLine(error)})`
+      : `actions-cache: cannot run zstd (${firstLine(error).trim()})`
   )
 }
 
@@ -134,8 +136,4 @@ function exitReason(code: number | null, signal: string | null, stderr: string):
   const said = stderr.trim().split('\n').pop()?.trim()
   const status = code === null ? `killed by ${signal}` : `exit ${code}`
   return said ? `${status}: ${said}` : status
-}
-
-function oneLine(error: unknown): string {
-  return errorMessage(error).split('\n')[0].trim()
 }

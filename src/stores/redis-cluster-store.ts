@@ -2,14 +2,13 @@ import type { Cluster as ClusterClient, ClusterOptions } from 'ioredis'
 import type { Logger } from '../core/logger.js'
 import type { ContextDocument } from '../core/types.js'
 import { stringifyYaml } from '../core/yaml.js'
-import { ConflictError, StoreError, errorMessage } from '../errors.js'
+import { ConflictError, StoreError, errorMessage, firstLine } from '../errors.js'
 import {
   backoffMs,
   describeRedisTarget,
   escapeGlob,
   idsFromKeys,
   scanAll,
-  firstLine,
   parseStoredDocument,
   RedisFailures,
   resolveRedisTarget,

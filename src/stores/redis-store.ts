@@ -4,7 +4,14 @@ import type { Logger } from '../core/logger.js'
 import type { ContextDocument } from '../core/types.js'
 import { isJsonObject } from '../core/types.js'
 import { parseYaml, stringifyYaml } from '../core/yaml.js'
-import { CicdError, ConfigError, ConflictError, StoreError, errorMessage } from '../errors.js'
+import {
+  CicdError,
+  ConfigError,
+  ConflictError,
+  StoreError,
+  errorMessage,
+  firstLine
+} from '../errors.js'
 import type { RedisSettings } from './settings.js'
 import type { Mutation, StateStore } from './state-store.js'
 
@@ -520,8 +527,4 @@ export function backoffMs(attempt: number): number {
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms))
-}
-
-export function firstLine(text: string): string {
-  return text.split('\n', 1)[0] ?? text
 }
