@@ -196,7 +196,7 @@ class RedisClusterStore {
         catch (err) {
             cluster.disconnect();
             this.client = undefined;
-            const reason = (0,_redis_store_js__WEBPACK_IMPORTED_MODULE_2__.firstLine)(this.failures.sanitize(lastError?.message ?? (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)));
+            const reason = (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .firstLine */ .TM)(this.failures.sanitize(lastError?.message ?? (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)));
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .StoreError */ .AD(`cannot connect to redis at ${this.where}: ${reason}`);
         }
     }

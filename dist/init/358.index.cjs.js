@@ -260,7 +260,7 @@ function zlibError(label, error) {
     if (error instanceof RangeError || code === 'ERR_BUFFER_TOO_LARGE') {
         return new errors/* StoreError */.AD(`actions-cache: entry is too large once decompressed (${label})`);
     }
-    return new errors/* StoreError */.AD(`actions-cache: entry is not valid ${label} data (${oneLine(error)})`);
+    return new errors/* StoreError */.AD(`actions-cache: entry is not valid ${label} data (${(0,errors/* firstLine */.TM)(error).trim()})`);
 }
 const gzipCodec = {
     name: 'gzip',
@@ -314,15 +314,12 @@ function spawnError(error) {
     const missing = error.code === 'ENOENT';
     return new errors/* StoreError */.AD(missing
         ? 'actions-cache: the zstd program is not installed (needed for zstd cache entries on this Node)'
-        : `actions-cache: cannot run zstd (${oneLine(error)})`);
+        : `actions-cache: cannot run zstd (${(0,errors/* firstLine */.TM)(error).trim()})`);
 }
 function exitReason(code, signal, stderr) {
     const said = stderr.trim().split('\n').pop()?.trim();
     const status = code === null ? `killed by ${signal}` : `exit ${code}`;
     return said ? `${status}: ${said}` : status;
-}
-function oneLine(error) {
-    return (0,errors/* errorMessage */.gJ)(error).split('\n')[0].trim();
 }
 
 ;// CONCATENATED MODULE: ./src/stores/one-file-tar.ts
@@ -747,41 +744,44 @@ const WRITE_DENIED = 'cache write denied';
 class CacheWriteDenied extends Error {
 }
 function createCacheClient(env, options) {
-    const twirp = (0,client.createHttpClient)({
+    const http = (timeoutMs, more = {}) => (0,client.createHttpClient)({
         maxAttempts: options.attempts,
         baseDelayMs: options.baseDelayMs,
-        requestTimeoutMs: options.requestTimeoutMs,
-        maxTotalMs: options.requestTimeoutMs * options.attempts + 30_000
+        requestTimeoutMs: timeoutMs,
+        maxTotalMs: timeoutMs * options.attempts + 30_000,
+        ...more
     });
-    const blobs = (0,client.createHttpClient)({
-        maxAttempts: options.attempts,
-        baseDelayMs: options.baseDelayMs,
-        requestTimeoutMs: options.transferTimeoutMs,
-        maxTotalMs: options.transferTimeoutMs * options.attempts + 30_000,
-        maxResponseBytes: MAX_ENTRY_BYTES
-    });
+    const twirp = http(options.requestTimeoutMs);
+    const blobs = http(options.transferTimeoutMs, { maxResponseBytes: MAX_ENTRY_BYTES });
     // Like @actions/cache: the path of ACTIONS_RESULTS_URL is replaced, only its origin counts.
     const call = (method, body) => callTwirp(twirp, new URL(SERVICE + method, env.resultsUrl).href, env.token, method, body);
     return {
         locate: async (key, version) => foundEntry(await call('GetCacheEntryDownloadURL', { key, restore_keys: [], version })),
         reserve: (key, version) => reserve(call, key, version),
         finalize: async (key, version, size) => {
-            const answer = await call('FinalizeCacheEntryUpload', {
+            const body = await call('FinalizeCacheEntryUpload', {
                 key,
                 version,
                 size_bytes: String(size)
             });
-            if (answer.body.ok !== true)
-                throw new Error(refusal('FinalizeCacheEntryUpload', answer.body));
+            if (body.ok !== true)
+                throw new Error(refusal('FinalizeCacheEntryUpload', body));
         },
         upload: (url, bytes) => upload(blobs, url, bytes),
         download: (url) => download(blobs, url)
     };
 }
-/**
- * One Twirp call. Resolves with a 2xx answer and with 409 (already exists, which reserve needs to
- * see); any other status, a body that is not JSON, or no answer throws.
- */
+/** A Twirp call answered with an error status, and the service's message if it gave one. */
+class TwirpStatusError extends Error {
+    status;
+    msg;
+    constructor(message, status, msg) {
+        super(message);
+        this.status = status;
+        this.msg = msg;
+    }
+}
+/** One Twirp call: the body of a 2xx answer; an error status, a body that is not JSON, or no answer throws. */
 async function callTwirp(http, url, token, method, payload) {
     const response = await http.request({
         method: 'POST',
@@ -790,19 +790,16 @@ async function callTwirp(http, url, token, method, payload) {
         body: JSON.stringify(payload)
     });
     const body = parseBody(response.body);
-    const success = response.status >= 200 && response.status <= 299;
-    if (!success && response.status !== 409) {
-        const msg = typeof body?.msg === 'string' ? `: ${body.msg}` : '';
-        throw new Error(`${method} answered HTTP ${response.status}${msg}`);
+    const { status } = response;
+    if (status < 200 || status > 299) {
+        const msg = typeof body?.msg === 'string' ? body.msg : undefined;
+        throw new TwirpStatusError(`${method} answered HTTP ${status}${msg ? `: ${msg}` : ''}`, status, msg);
     }
     if (!body)
         throw new Error(`${method} answered with a body that is not JSON`);
-    return { status: response.status, body };
+    return body;
 }
-function foundEntry(answer) {
-    const { body } = answer;
-    if (answer.status === 409)
-        throw new Error('GetCacheEntryDownloadURL answered HTTP 409');
+function foundEntry(body) {
     if (body.ok !== true)
         return undefined;
     const matched = body.matched_key ?? body.matchedKey;
@@ -814,22 +811,24 @@ function foundEntry(answer) {
     return { key: matched, location: downloadUrl && entryLocation(downloadUrl), downloadUrl };
 }
 async function reserve(call, key, version) {
-    let answer;
+    let body;
     try {
-        answer = await call('CreateCacheEntry', { key, version });
+        body = await call('CreateCacheEntry', { key, version });
     }
     catch (err) {
         // The service words a denial the same way whether it answers ok:false or a Twirp error.
         if (err instanceof Error && err.message.includes(WRITE_DENIED)) {
             throw new CacheWriteDenied(err.message);
         }
+        // 409: another writer holds the key (reserved or saved).
+        if (err instanceof TwirpStatusError && err.status === 409) {
+            return { refused: refusal('CreateCacheEntry', { msg: err.msg }) };
+        }
         throw err;
     }
-    const { body } = answer;
     const url = body.signed_upload_url ?? body.signedUploadUrl;
-    if (answer.status !== 409 && body.ok === true && typeof url === 'string' && url !== '') {
+    if (body.ok === true && typeof url === 'string' && url !== '')
         return { uploadUrl: url };
-    }
     const reason = refusal('CreateCacheEntry', body);
     if (reason.includes(WRITE_DENIED))
         throw new CacheWriteDenied(reason);
@@ -989,8 +988,7 @@ function cacheVersion(paths, method, platform = process.platform) {
 }
 /** A one-line StoreError for a failed exchange with the cache service. */
 function serviceFailed(doing, cause) {
-    const first = (0,errors/* errorMessage */.gJ)(cause).split('\n', 1)[0] ?? '';
-    return new errors/* StoreError */.AD(`actions-cache: the cache service failed while ${doing}: ${first}`, {
+    return new errors/* StoreError */.AD(`actions-cache: the cache service failed while ${doing}: ${(0,errors/* firstLine */.TM)(cause)}`, {
         cause
     });
 }
@@ -1091,12 +1089,12 @@ class ActionsCacheStore {
     }
     async load(id) {
         checkCacheMode(['read']);
-        const current = await this.read(id, this.names(id));
+        const current = await this.read(id, this.entries(id));
         return current?.document;
     }
     async update(id, mutate) {
         checkCacheMode(['read', 'write']);
-        const names = this.names(id);
+        const names = this.entries(id);
         const max = this.config.maxAttempts;
         let lostWriter;
         for (let attempt = 1; attempt <= max; attempt++) {
@@ -1126,52 +1124,47 @@ class ActionsCacheStore {
      */
     async create(id, doc) {
         checkCacheMode(['read', 'write']);
-        const names = this.names(id);
-        let found;
-        try {
-            found = await this.client.locate(names.prefix, this.version(names));
-        }
-        catch (err) {
-            throw serviceFailed(`looking up context '${id}'`, err);
-        }
-        if (found !== undefined)
+        const names = this.entries(id);
+        if ((await this.newest(id, names)) !== undefined)
             return false;
         const writer = (0,external_node_crypto_.randomUUID)();
         return this.write(names, { format: actions_cache_store_FORMAT, id, revision: 1, writer, document: doc });
     }
     /** The runtime cache service has no delete; the REST API does, with a token this store does not hold. */
     async delete(id) {
-        const prefix = this.names(id).prefix;
+        const prefix = this.entries(id).prefix;
         throw new errors/* StoreError */.AD(`actions-cache: the runtime cache service cannot delete entries; delete context '${id}' with ` +
             `\`gh cache list --key ${prefix}\` then \`gh cache delete <key>\` for each revision ` +
             '(REST: DELETE /repos/{owner}/{repo}/actions/caches?key=<key>), or let GitHub evict it after 7 days unused');
     }
     async close() { }
-    names(id) {
-        return entryNames(this.config.keyPrefix, this.config.workDir, id);
+    entries(id) {
+        const names = entryNames(this.config.keyPrefix, this.config.workDir, id);
+        const method = compressionMethod();
+        return { ...names, method, version: cacheVersion([names.relPath], method) };
     }
     nextArchive(id, current, mutate) {
         const document = mutate(current?.document);
         const revision = (current?.revision ?? 0) + 1;
         return { format: actions_cache_store_FORMAT, id, revision, writer: (0,external_node_crypto_.randomUUID)(), document };
     }
-    version(names) {
-        return cacheVersion([names.relPath], compressionMethod());
-    }
-    /** The newest revision, undefined when the id has none; StoreError when the service failed. */
-    async read(id, names) {
-        const version = this.version(names);
-        let found;
+    /** The newest entry of `id`, undefined when it has none; StoreError when the service failed. */
+    async newest(id, names) {
         try {
-            found = await this.client.locate(names.prefix, version);
+            return await this.client.locate(names.prefix, names.version);
         }
         catch (err) {
             throw serviceFailed(`looking up context '${id}'`, err);
         }
+    }
+    /** The newest revision, undefined when the id has none; StoreError when the service failed. */
+    async read(id, names) {
+        const found = await this.newest(id, names);
         if (found === undefined) {
             this.logger.debug(`actions-cache: no entry for context '${id}' (prefix ${names.prefix})`);
             return undefined;
         }
+        const { version } = names;
         const entry = found.location && { key: found.key, version, location: found.location };
         const held = entry && this.copies.read(names.prefix, id, entry);
         if (held) {
@@ -1201,7 +1194,7 @@ class ActionsCacheStore {
     }
     async unpack(bytes, names, key) {
         try {
-            return (await unpackEntry(bytes, names.relPath, compressionMethod())).toString('utf8');
+            return (await unpackEntry(bytes, names.relPath, names.method)).toString('utf8');
         }
         catch (err) {
             const reason = (0,errors/* errorMessage */.gJ)(err).replace(/^actions-cache: /, '');
@@ -1213,10 +1206,9 @@ class ActionsCacheStore {
     /** True when saved; false when that revision exists now (another writer's, or ours); StoreError otherwise. */
     async write(names, archive) {
         const key = revisionKey(names, archive.revision);
-        const version = this.version(names);
         const content = Buffer.from(JSON.stringify(archive), 'utf8');
-        const bytes = await packEntry(names.relPath, content, compressionMethod());
-        const failure = await this.upload(key, version, bytes, archive.id);
+        const bytes = await packEntry(names.relPath, content, names.method);
+        const failure = await this.upload(key, names.version, bytes, archive.id);
         if (failure === undefined) {
             this.logger.debug(`actions-cache: saved revision ${archive.revision} of '${archive.id}' as ${key}`);
             await this.keepCopy(names, key, archive);
@@ -1225,7 +1217,7 @@ class ActionsCacheStore {
         if (await this.revisionTaken(key, names, archive.id))
             return false;
         throw new errors/* StoreError */.AD(`actions-cache: could not save revision ${archive.revision} of context '${archive.id}' ` +
-            `(key ${key}): ${firstLine(failure)}; the update was not stored`);
+            `(key ${key}): ${(0,errors/* firstLine */.TM)(failure)}; the update was not stored`);
     }
     /**
      * Reserves, uploads and finalizes `key`. Undefined when the entry is saved; otherwise why not (the
@@ -1254,7 +1246,7 @@ class ActionsCacheStore {
      * URL does); when that fails the save still stands and the next read downloads.
      */
     async keepCopy(names, key, archive) {
-        const version = this.version(names);
+        const { version } = names;
         let found;
         try {
             found = await this.client.locate(key, version);
@@ -1270,7 +1262,7 @@ class ActionsCacheStore {
     }
     /** Whether `key` exists now, allowing a concurrent writer time to finish uploading it. */
     async revisionTaken(key, names, id) {
-        const version = this.version(names);
+        const { version } = names;
         for (const delay of [0, ...this.config.tuning.pendingCheckDelaysMs]) {
             await sleep(delay);
             let matched;
@@ -1306,9 +1298,6 @@ function parseArchive(text, id, key) {
 /** An archive of context `id` whose revision is the one `key` names (for the job-local copy). */
 function fitsEntry(value, id, key) {
     return isArchive(value) && value.id === id && key.endsWith(`-r${pad(value.revision)}`);
-}
-function firstLine(cause) {
-    return (typeof cause === 'string' ? cause : (0,errors/* errorMessage */.gJ)(cause)).split('\n', 1)[0] ?? '';
 }
 function pad(revision) {
     return String(revision).padStart(10, '0');

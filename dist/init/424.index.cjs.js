@@ -486,12 +486,25 @@ function giveUp(call, outcome, attempt) {
 }
 function toResponse(response, attempts) {
     const { status, headers, bytes } = response;
-    return { status, headers, body: bytes.toString('utf8'), bytes, attempts };
+    let text;
+    // Decoded on first use: a binary download is never read as text.
+    return {
+        status,
+        headers,
+        bytes,
+        attempts,
+        get body() {
+            return (text ??= bytes.toString('utf8'));
+        }
+    };
 }
+/** The bytes to send; given bytes are used in place, not copied. */
 function requestBody(body) {
     if (body === undefined)
         return undefined;
-    return typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body);
+    if (typeof body === 'string')
+        return Buffer.from(body, 'utf8');
+    return Buffer.isBuffer(body) ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
 }
 function requestError(call, error, attempts) {
     const tries = attempts === 1 ? '1 attempt' : `${attempts} attempts`;

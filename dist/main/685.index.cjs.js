@@ -14,7 +14,6 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   createRedisStore: () => (/* binding */ createRedisStore),
 /* harmony export */   describeRedisTarget: () => (/* binding */ describeRedisTarget),
 /* harmony export */   escapeGlob: () => (/* binding */ escapeGlob),
-/* harmony export */   firstLine: () => (/* binding */ firstLine),
 /* harmony export */   idsFromKeys: () => (/* binding */ idsFromKeys),
 /* harmony export */   parseStoredDocument: () => (/* binding */ parseStoredDocument),
 /* harmony export */   resolveRedisTarget: () => (/* binding */ resolveRedisTarget),
@@ -191,7 +190,7 @@ class RedisStore {
         }
         catch (err) {
             await this.quit(conn);
-            const reason = firstLine(this.failures.sanitize(lastError?.message ?? (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)));
+            const reason = (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .firstLine */ .TM)(this.failures.sanitize(lastError?.message ?? (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)));
             // The master's AUTH is ours (handshake); a refusal before it came from the sentinels.
             const hint = this.settings.sentinels && /WRONGPASS|NOAUTH|NOPERM/.test(reason)
                 ? ' (check datasources.redis sentinelUsername/sentinelPassword)'
@@ -232,14 +231,14 @@ class RedisStore {
             replies = await steps.reduce((p, step) => step.add(p), conn.pipeline()).exec();
         }
         catch (err) {
-            const reason = firstLine(this.failures.sanitize((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)));
+            const reason = (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .firstLine */ .TM)(this.failures.sanitize((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)));
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .StoreError */ .AD(`cannot connect to redis at ${this.where}: ${reason}`);
         }
         for (const [i, step] of steps.entries()) {
             const [err, reply] = replies?.[i] ?? [new Error('no reply'), undefined];
             if (!err && reply === 'OK')
                 continue;
-            const reason = firstLine(this.failures.sanitize(err ? (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err) : 'unexpected reply'));
+            const reason = (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .firstLine */ .TM)(this.failures.sanitize(err ? (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err) : 'unexpected reply'));
             // Only the server's refusal points at a setting; a timeout or a dropped connection does not.
             const hint = !err || err.name === 'ReplyError' ? ` (check datasources.redis ${step.setting})` : '';
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .StoreError */ .AD(`cannot connect to redis at ${this.where}: ${reason}${hint}`);
@@ -329,7 +328,7 @@ class RedisFailures {
         }
     }
     commandError(op, key, err) {
-        const reason = firstLine(this.sanitize((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)));
+        const reason = (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .firstLine */ .TM)(this.sanitize((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)));
         return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .StoreError */ .AD(`redis ${op} of key "${key}" at ${this.where} failed: ${reason}`);
     }
     sanitize(text) {
@@ -499,9 +498,6 @@ function backoffMs(attempt) {
 }
 function sleep(ms) {
     return new Promise((resolve) => setTimeout(resolve, ms));
-}
-function firstLine(text) {
-    return text.split('\n', 1)[0] ?? text;
 }
 
 

@@ -722,7 +722,7 @@ async function readJson(path, what) {
         return JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
     }
     catch (err) {
-        throw new errors/* StoreError */.AD(`${what}: unreadable JSON: ${(0,errors/* errorMessage */.gJ)(err).split('\n', 1)[0]}`);
+        throw new errors/* StoreError */.AD(`${what}: unreadable JSON: ${(0,errors/* firstLine */.TM)(err)}`);
     }
 }
 

@@ -12,7 +12,7 @@
 // write to, and only for the exact file the build hashed (name, size and content hash below). V8 itself
 // rejects a cache made by another V8 version or with other flags; the run then writes a fresh one.
 // NODE_DISABLE_COMPILE_CACHE=1 turns it off; NODE_COMPILE_CACHE=<dir> moves it, as for Node's own.
-const FILES = {"14.index.cjs.js":["00c6f68a022525b7",80593],"413.index.cjs.js":["a8a1f9a0dc91849c",1155354],"446.index.cjs.js":["c1d07ab0610de361",48215],"50.index.cjs.js":["834d10ec523bd399",154],"566.index.cjs.js":["c1227c8183fc1fb0",23255],"666.index.cjs.js":["8996c6f1e4539620",11270],"685.index.cjs.js":["a14798884b61e72b",23294],"796.index.cjs.js":["2c984f0da6c89269",421799],"830.index.cjs.js":["7a58d6537a26a678",25564],"947.index.cjs.js":["556051406258a0c9",15299],"bundle.js":["b68a16502d928d52",872942]}
+const FILES = {"14.index.cjs.js":["749f0d58d5e9bb63",80691],"413.index.cjs.js":["a8a1f9a0dc91849c",1155354],"446.index.cjs.js":["4c92014e813f6fc6",48194],"50.index.cjs.js":["834d10ec523bd399",154],"566.index.cjs.js":["c1227c8183fc1fb0",23255],"666.index.cjs.js":["e9d56582b31f0602",11275],"685.index.cjs.js":["b663ec8cd4ceb836",23371],"796.index.cjs.js":["2c984f0da6c89269",421799],"830.index.cjs.js":["7a58d6537a26a678",25564],"947.index.cjs.js":["556051406258a0c9",15299],"bundle.js":["e8518c5412a985ce",873025]}
 
 const fs = require('node:fs')
 const path = require('node:path')

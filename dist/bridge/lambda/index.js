@@ -12,7 +12,7 @@
 // write to, and only for the exact file the build hashed (name, size and content hash below). V8 itself
 // rejects a cache made by another V8 version or with other flags; the run then writes a fresh one.
 // NODE_DISABLE_COMPILE_CACHE=1 turns it off; NODE_COMPILE_CACHE=<dir> moves it, as for Node's own.
-const FILES = {"796.index.cjs.js":["b28f819fb74df578",447297],"934.index.cjs.js":["2d7e7da0a470e873",1115455],"bundle.js":["fbee33fb6913a7f0",203067]}
+const FILES = {"796.index.cjs.js":["b28f819fb74df578",447297],"934.index.cjs.js":["2d7e7da0a470e873",1115455],"bundle.js":["be31e9834119d68c",203133]}
 
 const fs = require('node:fs')
 const path = require('node:path')

@@ -12,7 +12,7 @@
 // write to, and only for the exact file the build hashed (name, size and content hash below). V8 itself
 // rejects a cache made by another V8 version or with other flags; the run then writes a fresh one.
 // NODE_DISABLE_COMPILE_CACHE=1 turns it off; NODE_COMPILE_CACHE=<dir> moves it, as for Node's own.
-const FILES = {"796.index.cjs.js":["80cb319552302819",447297],"934.index.cjs.js":["0372e077378780d8",1115455],"bundle.js":["1aaea411ea0fccfd",904400]}
+const FILES = {"796.index.cjs.js":["80cb319552302819",447297],"934.index.cjs.js":["0372e077378780d8",1115455],"bundle.js":["c501b0bde31405f4",904473]}
 
 const fs = require('node:fs')
 const path = require('node:path')
